@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Das.Cli;
+
+/// <summary>Builds the das command tree: one file per command group under Commands/.</summary>
+public static class DasCli
+{
+    /// <summary>Exit code for bad input or a failed request: the message is on stderr.</summary>
+    public const int UsageOrInputError = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Das — the Data Aggregation Service: ask every archive at once for a sky position.");
+        return root;
+    }
+}

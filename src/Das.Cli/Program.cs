@@ -1,0 +1,3 @@
+using Das.Cli;
+
+return await DasCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
