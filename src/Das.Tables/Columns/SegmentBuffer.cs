@@ -1,0 +1,82 @@
+namespace Das.Tables.Columns;
+
+/// <summary>
+/// Variable-length segments (strings, variable arrays) packed into large blocks, addressed by (start, length).
+/// One array allocation per block instead of one per cell keeps a million short strings cheap to read and hold.
+/// </summary>
+internal sealed class SegmentBuffer<T>
+{
+    private const int BlockShift = 20;                 // 1 Mi elements per block
+    private const int BlockSize = 1 << BlockShift;
+
+    private readonly List<T[]> _blocks = [];
+    private readonly ChunkedBuffer<long> _starts = new(); // block index << 32 | offset in block
+    private readonly ChunkedBuffer<int> _lengths = new();
+    private T[] _current = [];
+    private int _used;
+
+    public int Count => _lengths.Count;
+
+    public void Add(ReadOnlySpan<T> segment)
+    {
+        if (segment.Length > _current.Length - _used)
+        {
+            int size = Math.Max(BlockSize, segment.Length);
+            _current = GC.AllocateUninitializedArray<T>(size);
+            _blocks.Add(_current);
+            _used = 0;
+        }
+        segment.CopyTo(_current.AsSpan(_used));
+        _starts.Add(((long)(_blocks.Count - 1) << 32) | (uint)_used);
+        _lengths.Add(segment.Length);
+        _used += segment.Length;
+    }
+
+    /// <summary>Starts a segment to be written in place (avoids a copy for decoders); commit with <see cref="Commit"/>.</summary>
+    public Span<T> Reserve(int maxLength)
+    {
+        if (maxLength > _current.Length - _used)
+        {
+            int size = Math.Max(BlockSize, maxLength);
+            _current = GC.AllocateUninitializedArray<T>(size);
+            _blocks.Add(_current);
+            _used = 0;
+        }
+        return _current.AsSpan(_used, maxLength);
+    }
+
+    /// <summary>Commits the first <paramref name="length"/> elements of the last <see cref="Reserve"/>d span.</summary>
+    public void Commit(int length)
+    {
+        _starts.Add(((long)(_blocks.Count - 1) << 32) | (uint)_used);
+        _lengths.Add(length);
+        _used += length;
+    }
+
+    public ReadOnlySpan<T> this[int index]
+    {
+        get
+        {
+            long start = _starts[index];
+            int length = _lengths[index];
+            if (length == 0)
+            {
+                return [];
+            }
+            return _blocks[(int)(start >> 32)].AsSpan((int)(uint)start, length);
+        }
+    }
+
+    public long AllocatedBytes
+    {
+        get
+        {
+            long bytes = _starts.AllocatedBytes + _lengths.AllocatedBytes;
+            foreach (var block in _blocks)
+            {
+                bytes += (long)block.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            }
+            return bytes;
+        }
+    }
+}
