@@ -1,0 +1,68 @@
+namespace Das.Vo.Adql;
+
+/// <summary>
+/// The standard cone query: rows of a table whose position lies within a circle, nearest first, with the
+/// separation in degrees as an extra column. Every part is a checked identifier or a typed literal.
+/// </summary>
+public static class AdqlCone
+{
+    /// <summary>Name of the separation column the query adds (degrees).</summary>
+    public const string DistanceColumn = "das_dist_deg";
+
+    private static readonly AdqlTemplate Template = AdqlTemplate.Parse(
+        "SELECT TOP {maxrec} {columns}, DISTANCE(POINT('ICRS', {ra_col}, {dec_col}), POINT('ICRS', {ra}, {dec})) AS " + DistanceColumn +
+        " FROM {table} WHERE 1 = CONTAINS(POINT('ICRS', {ra_col}, {dec_col}), CIRCLE('ICRS', {ra}, {dec}, {radius}))" +
+        " ORDER BY " + DistanceColumn);
+
+    /// <summary>Builds the query.</summary>
+    /// <param name="table">The table, e.g. <c>gaiadr3.gaia_source</c>.</param>
+    /// <param name="columns">Columns to return; empty for all (<c>*</c>).</param>
+    /// <param name="raColumn">The table's ICRS right ascension column (degrees).</param>
+    /// <param name="decColumn">The table's ICRS declination column (degrees).</param>
+    /// <param name="raDeg">Centre right ascension, degrees [0, 360).</param>
+    /// <param name="decDeg">Centre declination, degrees [-90, 90].</param>
+    /// <param name="radiusDeg">Radius, degrees (0, 180].</param>
+    /// <param name="maxRecords">Row limit sent as TOP.</param>
+    public static AdqlFragment Build(
+        AdqlIdentifier table,
+        IReadOnlyList<AdqlIdentifier> columns,
+        AdqlIdentifier raColumn,
+        AdqlIdentifier decColumn,
+        double raDeg,
+        double decDeg,
+        double radiusDeg,
+        long maxRecords)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(raColumn);
+        ArgumentNullException.ThrowIfNull(decColumn);
+        if (!(raDeg is >= 0 and < 360))
+        {
+            throw new ArgumentOutOfRangeException(nameof(raDeg), raDeg, "RA must be in [0, 360) degrees");
+        }
+        if (!(decDeg is >= -90 and <= 90))
+        {
+            throw new ArgumentOutOfRangeException(nameof(decDeg), decDeg, "Dec must be in [-90, 90] degrees");
+        }
+        if (!(radiusDeg is > 0 and <= 180))
+        {
+            throw new ArgumentOutOfRangeException(nameof(radiusDeg), radiusDeg, "the radius must be in (0, 180] degrees");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
+        var columnList = columns.Count == 0
+            ? new AdqlFragment("*")
+            : new AdqlFragment(string.Join(", ", columns.Select(c => c.ToAdql().Text)));
+        return Template.Render(new Dictionary<string, AdqlFragment>(StringComparer.Ordinal)
+        {
+            ["maxrec"] = AdqlLiteral.Whole(maxRecords),
+            ["columns"] = columnList,
+            ["ra_col"] = raColumn.ToAdql(),
+            ["dec_col"] = decColumn.ToAdql(),
+            ["ra"] = AdqlLiteral.Number(raDeg),
+            ["dec"] = AdqlLiteral.Number(decDeg),
+            ["radius"] = AdqlLiteral.Number(radiusDeg),
+            ["table"] = table.ToAdql(),
+        });
+    }
+}
