@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Das.Testing;
+
+/// <summary>
+/// A real HTTP server (Kestrel) on 127.0.0.1 with a free port, answering each path as a test scripts it. Clients
+/// under test go through their real HttpClient, resilience and timeouts, which a mocked handler would skip.
+/// </summary>
+public sealed class FakeVoServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Func<RecordedRequest, FakeResponse>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    private FakeVoServer(WebApplication app) => _app = app;
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:43017/.</summary>
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Starts a server on 127.0.0.1 with a port the OS picks.</summary>
+    public static async Task<FakeVoServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeVoServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(); // Kestrel always provides addresses
+        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    /// <summary>The absolute URL of a path (and query) on this server.</summary>
+    public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery.TrimStart('/'));
+
+    /// <summary>Answers every request to <paramref name="path"/> (any method, any query) with <paramref name="response"/>.</summary>
+    public void Route(string path, FakeResponse response) => _routes[Normalise(path)] = _ => response;
+
+    /// <summary>Answers requests to <paramref name="path"/> by calling <paramref name="responder"/>.</summary>
+    public void Route(string path, Func<RecordedRequest, FakeResponse> responder) => _routes[Normalise(path)] = responder;
+
+    /// <summary>Answers requests to <paramref name="path"/> with each response in turn, the last one repeating.</summary>
+    public void RouteSequence(string path, params FakeResponse[] responses)
+    {
+        int next = -1;
+        Route(path, _ => responses[Math.Min(Interlocked.Increment(ref next), responses.Length - 1)]);
+    }
+
+    /// <summary>The requests received for one path.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string path) =>
+        [.. _requests.Where(r => string.Equals(r.Path, Normalise(path), StringComparison.Ordinal))];
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = await RecordAsync(context);
+        _requests.Enqueue(request);
+        if (!_routes.TryGetValue(request.Path, out var responder))
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync($"no fake route for {request.Path}", context.RequestAborted);
+            return;
+        }
+        var response = responder(request);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var ct = linked.Token;
+        try
+        {
+            await SendAsync(context, response, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the server is stopping: nothing left to send.
+        }
+    }
+
+    private static async Task SendAsync(HttpContext context, FakeResponse response, CancellationToken ct)
+    {
+        if (response.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(response.Delay, ct);
+        }
+        if (response.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        if (response.ResetBeforeHeaders)
+        {
+            context.Abort();
+            return;
+        }
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+        long total = response.RepeatBodyToBytes ?? response.Body.Length;
+        context.Response.ContentLength = total;
+        long sent = 0;
+        long stopAt = response.ResetAfterBytes ?? long.MaxValue;
+        int chunk = response.DripChunkBytes ?? 64 * 1024;
+        while (sent < total)
+        {
+            if (sent >= stopAt)
+            {
+                await context.Response.Body.FlushAsync(ct);
+                context.Abort();
+                return;
+            }
+            int offset = (int)(sent % Math.Max(1, response.Body.Length));
+            int n = (int)Math.Min(Math.Min(chunk, total - sent), Math.Min(response.Body.Length - offset, stopAt - sent));
+            await context.Response.Body.WriteAsync(response.Body.Slice(offset, n), ct);
+            sent += n;
+            if (response.DripChunkBytes is not null)
+            {
+                await context.Response.Body.FlushAsync(ct);
+                await Task.Delay(response.DripInterval, ct);
+            }
+        }
+    }
+
+    private static async Task<RecordedRequest> RecordAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(
+            context.Request.Method,
+            Normalise(context.Request.Path.Value ?? "/"),
+            context.Request.QueryString.Value ?? "",
+            headers,
+            body.ToArray(),
+            context.Request.ContentType);
+    }
+
+    private static string Normalise(string path) => "/" + path.Trim('/');
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
