@@ -117,6 +117,9 @@ public sealed class FakeVoServer : IAsyncDisposable
             if (sent >= stopAt)
             {
                 await context.Response.Body.FlushAsync(ct);
+                // An RST makes the client's kernel drop data it has not read yet; give the client a moment to read
+                // what was sent, so the test sees "body cut short" rather than "no answer".
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
                 context.Abort();
                 return;
             }
