@@ -23,6 +23,7 @@ public sealed record VoRequest
         Method = method;
         Endpoint = endpoint;
         Parameters = parameters;
+        IsIdempotent = method == HttpMethod.Get;
     }
 
     /// <summary>GET or POST.</summary>
@@ -36,6 +37,12 @@ public sealed record VoRequest
 
     /// <summary>Tables uploaded with the request (TAP UPLOAD), sent as multipart parts.</summary>
     public IReadOnlyList<VoUpload> Uploads { get; init; } = [];
+
+    /// <summary>
+    /// True when sending it twice does no harm, so it may be retried and hedged: every GET, and a TAP synchronous
+    /// query. False for a POST that creates something (a UWS job).
+    /// </summary>
+    public bool IsIdempotent { get; init; }
 
     /// <summary>The ADQL sent, for TAP requests.</summary>
     public string? Adql { get; init; }

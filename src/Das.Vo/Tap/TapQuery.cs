@@ -61,6 +61,7 @@ public sealed record TapQuery
             parameters.Add(new("PHASE", "RUN"));
         }
         var endpoint = new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + leaf);
-        return new VoRequest(HttpMethod.Post, endpoint, parameters) { Adql = Adql.Text, Uploads = Uploads };
+        // A synchronous query changes nothing on the server, so it may be retried; creating an async job may not.
+        return new VoRequest(HttpMethod.Post, endpoint, parameters) { Adql = Adql.Text, Uploads = Uploads, IsIdempotent = !runNow };
     }
 }
