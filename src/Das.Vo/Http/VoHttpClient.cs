@@ -119,8 +119,9 @@ public sealed class VoHttpClient
     private async Task<HttpResponseMessage> SendOnceAsync(VoRequest request, Uri url, CancellationToken cancellationToken)
     {
         var http = _factory.CreateClient(HttpClientName);
-        using var message = new HttpRequestMessage(request.Method, request.Method == HttpMethod.Get ? url : WithoutQuery(url, request));
-        if (request.Method != HttpMethod.Get)
+        bool post = request.Method == HttpMethod.Post;
+        using var message = new HttpRequestMessage(request.Method, post ? WithoutQuery(url, request) : url);
+        if (post)
         {
             message.Content = Body(request);
         }
