@@ -37,7 +37,7 @@ public static class AngleParser
         }
 
         Span<Token> tokens = stackalloc Token[Tokenizer.MaxTokens];
-        if (!Tokenizer.TryTokenize(text, tokens, out int count, out int errorIndex, out string? reason))
+        if (!Tokenizer.TryTokenize(text, tokens, out int count, out int errorIndex, out string? reason, out _))
         {
             return AngleParseResult.Fail(new ParseError(field, errorIndex, reason!));
         }

@@ -7,15 +7,34 @@ namespace Das.Sky.Parsing;
 /// </summary>
 internal static class Designation
 {
-    /// <summary>Finds the J or B that starts a designation: followed by a digit and not preceded by one.</summary>
+    /// <summary>
+    /// Finds the J or B that starts a designation: followed by a digit, preceded by nothing, a space or a letter,
+    /// and with only catalogue names before it (every word has two letters in a row: SDSS, 2MASS, PSR).
+    /// </summary>
     public static int Find(ReadOnlySpan<char> text)
     {
+        bool prefixIsNames = true;
+        bool wordHasLetterPair = false;
+        bool wordStarted = false;
         for (int i = 0; i + 1 < text.Length; i++)
         {
-            if ((text[i] == 'J' || text[i] == 'B') && char.IsAsciiDigit(text[i + 1]) && (i == 0 || !char.IsAsciiDigit(text[i - 1])))
+            char c = text[i];
+            if ((c == 'J' || c == 'B') && char.IsAsciiDigit(text[i + 1]) && prefixIsNames
+                && (!wordStarted || wordHasLetterPair))
             {
                 return i;
             }
+
+            if (char.IsWhiteSpace(c))
+            {
+                prefixIsNames &= !wordStarted || wordHasLetterPair;
+                wordStarted = false;
+                wordHasLetterPair = false;
+                continue;
+            }
+
+            wordStarted = true;
+            wordHasLetterPair |= i > 0 && char.IsAsciiLetter(c) && char.IsAsciiLetter(text[i - 1]);
         }
 
         return -1;
@@ -42,7 +61,9 @@ internal static class Designation
 
         if (!Tokenizer.IsSign(text[i]))
         {
-            error = new ParseError(CoordinateField.Ra, i, Tokenizer.Unexpected(text[i]));
+            error = char.IsAsciiDigit(text[i]) || text[i] == '.' || char.IsWhiteSpace(text[i])
+                ? new ParseError(CoordinateField.Dec, i, "expected '+' or '-' before Dec")
+                : new ParseError(CoordinateField.Ra, i, Tokenizer.Unexpected(text[i]));
             return false;
         }
 

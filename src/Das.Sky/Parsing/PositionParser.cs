@@ -60,11 +60,12 @@ public static class PositionParser
 
         (CoordinateField lonField, CoordinateField latField) = FieldsOf(options.Frame);
         Span<Token> tokens = stackalloc Token[Tokenizer.MaxTokens];
-        if (!Tokenizer.TryTokenize(text, tokens, out int count, out int errorIndex, out string? reason))
+        if (!Tokenizer.TryTokenize(text, tokens, out int count, out int errorIndex, out string? reason, out bool global))
         {
             Span<Range> partial = stackalloc Range[3];
             int partialGroups = Group(tokens[..count], partial);
-            return PositionParseResult.Fail(new ParseError(partialGroups >= 2 ? latField : lonField, errorIndex, reason!));
+            CoordinateField field = global || partialGroups == 0 ? CoordinateField.None : partialGroups >= 2 ? latField : lonField;
+            return PositionParseResult.Fail(new ParseError(field, errorIndex, reason!));
         }
 
         Span<Range> groups = stackalloc Range[3];

@@ -8,9 +8,14 @@ internal static class Tokenizer
     public const int MaxTokens = 12;
 
     /// <summary>Reads tokens into <paramref name="tokens"/>. On failure returns the index and reason.</summary>
-    public static bool TryTokenize(ReadOnlySpan<char> text, Span<Token> tokens, out int count, out int errorIndex, out string? errorReason)
+    /// <remarks>
+    /// On failure <paramref name="count"/> covers the tokens read so far (a dangling sign counts as a token, so
+    /// callers can tell which field it starts); <paramref name="errorIsGlobal"/> marks errors about the whole input.
+    /// </remarks>
+    public static bool TryTokenize(ReadOnlySpan<char> text, Span<Token> tokens, out int count, out int errorIndex, out string? errorReason, out bool errorIsGlobal)
     {
         count = 0;
+        errorIsGlobal = false;
         errorIndex = -1;
         errorReason = null;
         bool spaceSinceToken = false;
@@ -62,6 +67,7 @@ internal static class Tokenizer
 
             if (count == tokens.Length)
             {
+                errorIsGlobal = true;
                 return Fail(i, "too many numbers", out errorIndex, out errorReason);
             }
 
@@ -80,6 +86,8 @@ internal static class Tokenizer
                 i++;
                 if (i >= text.Length || !(char.IsAsciiDigit(text[i]) || text[i] == '.'))
                 {
+                    t.End = i;
+                    count++;
                     return Fail(i, string.Create(CultureInfo.InvariantCulture, $"expected a number after '{c}'"), out errorIndex, out errorReason);
                 }
             }
