@@ -20,6 +20,20 @@ namespace Das.Sky.Parsing;
 /// <see cref="PositionParseOptions.RaUnit"/> says otherwise. Galactic and ecliptic longitudes are degrees.
 /// Minutes and seconds must be below 60 (messages say "out of range 0-59"; 59.99 is fine).</para>
 /// <para>Numbers are read with the invariant culture: a comma always separates the two coordinates.</para>
+/// <para>Bad input gives a <see cref="ParseError"/> (field, 0-based index, reason). The reasons, with the field
+/// name (RA, Dec, l, b, λ, β) in front where it helps:</para>
+/// <list type="bullet">
+/// <item><c>empty input</c>; <c>unexpected character 'x'</c>; <c>expected a number after ':'</c> (or after a sign);</item>
+/// <item><c>Dec minutes 61 is out of range 0-59</c>, <c>RA seconds 60.5 is out of range 0-59</c> (below 60);</item>
+/// <item><c>RA 25h exceeds 24h</c>, <c>RA 361 exceeds 360°</c>, <c>Dec +91 exceeds ±90°</c>, <c>RA -10.5 is negative</c>
+/// (the whole field is quoted when only its minutes or seconds push it over, e.g. <c>Dec +90:00:01 exceeds ±90°</c>);</item>
+/// <item><c>RA minutes 41.5 must be a whole number when seconds follow</c>; <c>too many numbers in RA (at most 3)</c>;
+/// <c>unexpected unit 'm' in Dec</c>; <c>Dec cannot be given in hours</c>;</item>
+/// <item><c>no declination found</c> (index = end of input); <c>unexpected extra value '+5'</c>;
+/// <c>cannot tell where RA ends and Dec begins: write a sign before Dec</c> (three or five bare numbers);</item>
+/// <item><c>designation RA must be hhmm[ss[.s]] digits</c>, <c>expected '+' or '-' before Dec</c>.</item>
+/// </list>
+/// <para>Every one of these is pinned by <c>tests/Das.Sky.Tests/Fixtures/parse_cases.json</c>.</para>
 /// </remarks>
 public static class PositionParser
 {

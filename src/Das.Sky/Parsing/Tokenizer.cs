@@ -7,6 +7,8 @@ internal static class Tokenizer
 {
     public const int MaxTokens = 12;
 
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     /// <summary>Reads tokens into <paramref name="tokens"/>. On failure returns the index and reason.</summary>
     /// <remarks>
     /// On failure <paramref name="count"/> covers the tokens read so far (a dangling sign counts as a token, so
@@ -94,8 +96,11 @@ internal static class Tokenizer
 
             t.NumberStart = i;
             int digits = 0;
+            int fractionDigits = 0;
+            ulong mantissa = 0;
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
+                mantissa = unchecked((mantissa * 10) + (uint)(text[i] - '0'));
                 i++;
                 digits++;
             }
@@ -107,8 +112,10 @@ internal static class Tokenizer
                 i++;
                 while (i < text.Length && char.IsAsciiDigit(text[i]))
                 {
+                    mantissa = unchecked((mantissa * 10) + (uint)(text[i] - '0'));
                     i++;
                     digits++;
+                    fractionDigits++;
                 }
             }
 
@@ -118,7 +125,12 @@ internal static class Tokenizer
             }
 
             t.NumberEnd = i;
-            t.Value = double.Parse(text[t.NumberStart..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+            // Up to 15 digits the mantissa is exact in a double and dividing by an exact power of ten rounds
+            // once, so this equals double.Parse (the classic fast path); longer numbers go to double.Parse.
+            t.Value = digits <= 15
+                ? mantissa / PowersOfTen[fractionDigits]
+                : double.Parse(text[t.NumberStart..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
             if (i < text.Length)
             {
                 int unitLength = UnitAt(text, i, out t.Unit);

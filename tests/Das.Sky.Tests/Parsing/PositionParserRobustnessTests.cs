@@ -38,4 +38,30 @@ public sealed class PositionParserRobustnessTests
             Assert.True(dec.Success || dec.Error!.Index <= text.Length);
         }
     }
+
+    [Fact]
+    public void Numbers_are_read_exactly_as_double_parse_reads_them()
+    {
+        var rng = new Random(7);
+        for (int n = 0; n < 50_000; n++)
+        {
+            int intDigits = rng.Next(0, 4);
+            int fracDigits = rng.Next(0, 16 - intDigits);
+            string number = string.Concat(Enumerable.Range(0, intDigits).Select(_ => (char)('0' + rng.Next(10))));
+            if (fracDigits > 0 || intDigits == 0)
+            {
+                number += "." + string.Concat(Enumerable.Range(0, Math.Max(fracDigits, 1)).Select(_ => (char)('0' + rng.Next(10))));
+            }
+
+            double expected = double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            if (expected > 90)
+            {
+                continue;
+            }
+
+            AngleParseResult result = AngleParser.ParseDec(number);
+            Assert.True(result.Success, number);
+            Assert.Equal(expected, result.Angle.Degrees);
+        }
+    }
 }
