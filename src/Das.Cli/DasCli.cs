@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Das.Cli.Commands;
 
 namespace Das.Cli;
 
@@ -11,6 +12,7 @@ public static class DasCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Das — the Data Aggregation Service: ask every archive at once for a sky position.");
+        root.Subcommands.Add(CoordCommand.Create());
         return root;
     }
 }
