@@ -91,10 +91,12 @@ public sealed class FakeUwsService
         {
             WaitValues.Enqueue(new string([.. query[(wait + 5)..].TakeWhile(char.IsAsciiDigit)]));
         }
-        if (job.Running && !job.Aborted && job.Step < Phases.Count - 1)
+        // The first view (the redirect after creation) shows the first phase; each later view is one step on.
+        if (job.Viewed && job.Running && !job.Aborted && job.Step < Phases.Count - 1)
         {
             job.Step++;
         }
+        job.Viewed = true;
         var phase = CurrentPhase(job);
         var results = phase == "COMPLETED"
             ? $"<uws:results><uws:result id=\"result\" xlink:href=\"{_server.Url($"{_base}/{job.Id}/results/result")}\"/></uws:results>"
@@ -116,6 +118,7 @@ public sealed class FakeUwsService
         public bool Running { get; set; } = running;
         public bool Aborted { get; set; }
         public bool Deleted { get; set; }
+        public bool Viewed { get; set; }
         public int Step { get; set; }
     }
 }

@@ -78,6 +78,11 @@ public sealed class TapAsyncJob
                 _ => throw new VoQueryException(jobUrl, $"the job ended in phase {job.PhaseText}"),
             };
         }
+        catch (VoTimeoutException ex) when (ex.Budget != options.Budget)
+        {
+            // A poll or the result fetch ran out of what was left: report the run's budget, not the leftover.
+            throw new VoTimeoutException(jobUrl, options.Budget, ex);
+        }
         finally
         {
             await DeleteAsync(jobUrl, options);

@@ -1,0 +1,103 @@
+using Das.Testing;
+using Das.Vo.Adql;
+using Das.Vo.Errors;
+using Das.Vo.Http;
+using Das.Vo.Tap;
+using Das.Vo.Uws;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Das.Vo.Tests.Tap;
+
+public sealed class TapAsyncJobTests : IAsyncLifetime
+{
+    private FakeVoServer _server = null!;
+    private FakeUwsService _uws = null!;
+    private ServiceProvider _services = null!;
+    private TapAsyncJob _runner = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await FakeVoServer.StartAsync(Ct);
+        _uws = new FakeUwsService(_server, "tap/async");
+        _services = new ServiceCollection().AddDasVo(DasUserAgent.Test).BuildServiceProvider();
+        _runner = new TapAsyncJob(_services.GetRequiredService<VoHttpClient>(), TimeProvider.System);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private TapQuery Query => new() { BaseUrl = _server.Url("tap"), Adql = AdqlLiteral.Whole(1) };
+
+    private static readonly VoCallOptions Options = new() { Budget = TimeSpan.FromSeconds(20) };
+
+    [Fact]
+    public async Task Completed_job_returns_its_result_and_is_deleted()
+    {
+        _uws.ResultVoTable = "<VOTABLE>rows</VOTABLE>";
+        var phases = new List<UwsPhase>();
+        var result = await _runner.RunAsync(Query, Options, new SyncProgress<UwsPhase>(phases.Add), Ct);
+        Assert.Equal("<VOTABLE>rows</VOTABLE>", await new StreamReader(result.Body).ReadToEndAsync(Ct));
+        Assert.Equal([UwsPhase.Queued, UwsPhase.Executing, UwsPhase.Completed], phases);
+        Assert.Equal(_uws.Created, _uws.Deleted);
+        Assert.Contains("PHASE=RUN", System.Text.Encoding.UTF8.GetString(_server.RequestsTo("/tap/async")[0].Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Polls_block_with_a_growing_wait()
+    {
+        _uws.Phases = ["QUEUED", "EXECUTING", "EXECUTING", "EXECUTING", "COMPLETED"];
+        await _runner.RunAsync(Query, Options, null, Ct);
+        Assert.Equal(["1", "2", "4", "8"], _uws.WaitValues);
+    }
+
+    [Fact]
+    public async Task Error_phase_reports_the_error_document_text_and_deletes_the_job()
+    {
+        _uws.Phases = ["EXECUTING", "ERROR"];
+        _uws.ErrorMessage = "Field query: Could not parse your query: Expected select list";
+        var ex = await Assert.ThrowsAsync<VoQueryException>(() => _runner.RunAsync(Query, Options, null, Ct));
+        Assert.Equal("Field query: Could not parse your query: Expected select list", ex.ServiceMessage);
+        Assert.Equal(_uws.Created, _uws.Deleted);
+    }
+
+    [Fact]
+    public async Task Aborted_job_is_reported_as_such()
+    {
+        _uws.Phases = ["EXECUTING", "ABORTED"];
+        var ex = await Assert.ThrowsAsync<VoQueryException>(() => _runner.RunAsync(Query, Options, null, Ct));
+        Assert.Contains("ABORTED", ex.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Abandoned_job_is_deleted_when_the_caller_cancels()
+    {
+        _uws.Phases = ["EXECUTING"]; // never finishes
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        // The caller leaves once the job is running.
+        var leave = new SyncProgress<UwsPhase>(_ => cts.Cancel());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _runner.RunAsync(Query, Options, leave, cts.Token));
+        Assert.Single(_uws.Created);
+        Assert.Equal(_uws.Created, _uws.Deleted);
+    }
+
+    [Fact]
+    public async Task Job_that_outlives_the_budget_times_out_and_is_deleted()
+    {
+        _uws.Phases = ["EXECUTING"];
+        _server.Route("/slow", FakeResponse.Hanging());
+        var ex = await Assert.ThrowsAsync<VoTimeoutException>(() => _runner.RunAsync(Query, Options with { Budget = TimeSpan.FromSeconds(2) }, null, Ct));
+        Assert.Equal(TimeSpan.FromSeconds(2), ex.Budget);
+        Assert.Equal(_uws.Created, _uws.Deleted);
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool, which would race the assertions).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
