@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # --- Debian packages the tests use as real peers -------------------------------------------
 # python3-astropy*/healpy: truth values for Das.Sky; stilts: votlint for every VOTable we write.
-apt_packages=(python3-astropy python3-astropy-healpix python3-healpy stilts)
+apt_packages=(python3-astropy python3-astropy-healpix python3-healpy stilts curl)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -22,6 +22,26 @@ if (( ${#missing[@]} )); then
   else
     echo "test.sh: not root; cannot install ${missing[*]} (interop tests will report what is missing)" >&2
   fi
+fi
+
+# --- The DaCHS peer: a real IVOA data centre on 127.0.0.1:8089 for the Das.Vo integration tests --
+# ../shared/peers/dachs/up.sh installs GAVO DaCHS from Debian, imports synthetic data and serves it (about two
+# minutes the first time, seconds after). The integration tests find it through DAS_DACHS_URL.
+dachs_port="${DACHS_PORT:-8089}"
+dachs_url="http://127.0.0.1:${dachs_port}"
+dachs_up="$root/../shared/peers/dachs/up.sh"
+if ! curl -sf -m 5 "$dachs_url/tap/availability" >/dev/null 2>&1; then
+  if [[ -f "$dachs_up" && $(id -u) -eq 0 ]]; then
+    echo "test.sh: starting the DaCHS peer (log: artifacts/dachs-up.log)" >&2
+    mkdir -p "$root/artifacts"
+    DACHS_PORT="$dachs_port" bash "$dachs_up" >"$root/artifacts/dachs-up.log" 2>&1 \
+      || { echo "test.sh: DaCHS did not start; its integration tests will be skipped (see artifacts/dachs-up.log)" >&2; tail -n 20 "$root/artifacts/dachs-up.log" >&2; }
+  else
+    echo "test.sh: no DaCHS peer ($dachs_up missing or not root); its integration tests will be skipped" >&2
+  fi
+fi
+if curl -sf -m 5 "$dachs_url/tap/availability" >/dev/null 2>&1; then
+  export DAS_DACHS_URL="$dachs_url"
 fi
 
 # --- Build and run every test project -------------------------------------------------------

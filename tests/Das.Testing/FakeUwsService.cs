@@ -27,6 +27,9 @@ public sealed class FakeUwsService
     /// <summary>Phases each new job goes through, one per poll. Default: QUEUED, EXECUTING, COMPLETED.</summary>
     public IReadOnlyList<string> Phases { get; set; } = ["QUEUED", "EXECUTING", "COMPLETED"];
 
+    /// <summary>When true, PHASE=RUN sent with the creation is ignored (as DaCHS does): the job waits in PENDING until POST phase.</summary>
+    public bool IgnoresRunAtCreation { get; set; }
+
     /// <summary>The result document of completed jobs.</summary>
     public string ResultVoTable { get; set; } = "<VOTABLE/>";
 
@@ -49,7 +52,7 @@ public sealed class FakeUwsService
             return FakeResponse.Text("<uws:jobs xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\"/>", "text/xml");
         }
         var id = "job" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
-        var job = new Job(id, Encoding.UTF8.GetString(request.Body).Contains("PHASE=RUN", StringComparison.Ordinal));
+        var job = new Job(id, !IgnoresRunAtCreation && Encoding.UTF8.GetString(request.Body).Contains("PHASE=RUN", StringComparison.Ordinal));
         _jobs[id] = job;
         var jobPath = $"{_base}/{id}";
         _server.Route(jobPath, r => JobDocument(job, r));
@@ -68,6 +71,7 @@ public sealed class FakeUwsService
             if (body.Contains("PHASE=RUN", StringComparison.Ordinal))
             {
                 job.Running = true;
+                job.Viewed = false; // the redirect after starting shows the first running phase
             }
             else if (body.Contains("PHASE=ABORT", StringComparison.Ordinal))
             {

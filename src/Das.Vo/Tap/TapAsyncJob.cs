@@ -48,6 +48,13 @@ public sealed class TapAsyncJob
         }
         try
         {
+            if (job.Phase == UwsPhase.Pending)
+            {
+                // Some services (DaCHS among them) ignore PHASE=RUN at creation; the phase resource always works.
+                var run = new VoRequest(HttpMethod.Post, new Uri(jobUrl.AbsoluteUri.TrimEnd('/') + "/phase"), [new("PHASE", "RUN")]);
+                await using var started = await _http.SendAsync(run, options with { MaxRetries = 0, Mirrors = [] }, cancellationToken);
+                job = await ReadJobAsync(started, cancellationToken);
+            }
             progress?.Report(job.Phase);
             int poll = 0;
             while (!job.IsFinal)

@@ -48,6 +48,17 @@ public sealed class TapAsyncJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Job_left_pending_by_the_service_is_started_through_its_phase()
+    {
+        _uws.IgnoresRunAtCreation = true;
+        var phases = new List<UwsPhase>();
+        await _runner.RunAsync(Query, Options, new SyncProgress<UwsPhase>(phases.Add), Ct);
+        var id = Assert.Single(_uws.Created);
+        Assert.Single(_server.RequestsTo($"/tap/async/{id}/phase"), r => r.Method == "POST");
+        Assert.Equal(UwsPhase.Completed, phases[^1]);
+    }
+
+    [Fact]
     public async Task Polls_block_with_a_growing_wait()
     {
         _uws.Phases = ["QUEUED", "EXECUTING", "EXECUTING", "EXECUTING", "COMPLETED"];
