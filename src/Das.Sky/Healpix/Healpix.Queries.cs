@@ -71,7 +71,11 @@ public static partial class Healpix
         var phi = ra * HealpixMath.DegToRad;
         var r = Math.Min(Math.PI, radius * HealpixMath.DegToRad);
         var output = new RangeAccumulator();
-        if (scheme == HealpixScheme.Ring)
+        if (r >= Math.PI)
+        {
+            output.Add(0, HealpixMath.PixelCount(order));
+        }
+        else if (scheme == HealpixScheme.Ring)
         {
             HealpixQuery.RingDisc(theta, phi, r, order, inclusive, output);
         }
@@ -87,7 +91,7 @@ public static partial class Healpix
     internal static RangeAccumulator PolygonCore(int order, ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, HealpixScheme scheme, bool inclusive)
     {
         HealpixMath.CheckOrder(order);
-        var zone = PolygonZone.Create(ra, dec, HealpixQuery.RefineOrder(order, inclusive));
+        var zone = PolygonZone.Create(ra, dec, HealpixQuery.RefineOrder(order, inclusive), inclusive);
         var nested = new RangeAccumulator();
         HealpixQuery.Nested(zone, order, inclusive, nested);
         if (scheme == HealpixScheme.Nested)

@@ -107,10 +107,9 @@ internal static class HealpixQuery
 
         var omax = RefineOrder(order, inclusive);
         var zone = new DiscZone(theta0, phi0, radius, omax);
-        var (sth0, z0) = Math.SinCos(theta0);
+        var sth0 = Math.Sin(theta0);
         long nside = 1L << order;
-        var cosOuter = Math.Cos(Math.Min(Math.PI, outer));
-        var cosInner = Math.Cos(radius);
+        var outerRadius = Math.Min(Math.PI, outer);
 
         var first = Math.Max(1, RingAbove(order, Math.Cos(Math.Max(0.0, theta0 - outer))));
         var last = Math.Min((4 * nside) - 1, RingAbove(order, Math.Cos(Math.Min(Math.PI, theta0 + outer))) + 1);
@@ -127,13 +126,14 @@ internal static class HealpixQuery
         for (var ring = first; ring <= last; ring++)
         {
             RingInfo(order, ring, out var z, out var sth, out var count, out var shift, out var start);
-            var (oLo, oHi) = PhiWindow(z, sth, z0, sth0, phi0, cosOuter, count, shift);
+            var dTheta = Math.Atan2(sth, z) - theta0;
+            var (oLo, oHi) = PhiWindow(dTheta, sth, sth0, phi0, outerRadius, count, shift);
             if (oLo > oHi)
             {
                 continue;
             }
 
-            var (iLo, iHi) = PhiWindow(z, sth, z0, sth0, phi0, cosInner, count, shift);
+            var (iLo, iHi) = PhiWindow(dTheta, sth, sth0, phi0, radius, count, shift);
             if (iHi - iLo + 1 >= count)
             {
                 output.Add(start, start + count);
@@ -203,33 +203,28 @@ internal static class HealpixQuery
     }
 
     /// <summary>
-    /// Unwrapped index window <c>[lo, hi]</c> of the ring pixels whose centre is within the cap of cosine radius
-    /// <paramref name="cosRadius"/>; empty when lo &gt; hi; the whole ring when hi − lo + 1 ≥ count.
+    /// Unwrapped index window <c>[lo, hi]</c> of the ring pixels whose centre lies within <paramref name="radius"/>
+    /// of the disc centre; empty when lo &gt; hi; the whole ring when hi − lo + 1 ≥ count. Uses the haversine form,
+    /// sin²(Δφ/2) = (sin²(r/2) − sin²(Δθ/2)) / (sin θ · sin θ0), precise for tiny discs.
     /// </summary>
-    private static (long Lo, long Hi) PhiWindow(double z, double sth, double z0, double sth0, double phi0, double cosRadius, long count, double shift)
+    private static (long Lo, long Hi) PhiWindow(double dTheta, double sth, double sth0, double phi0, double radius, long count, double shift)
     {
-        var denominator = sth * sth0;
-        double half;
-        if (denominator < 1e-300)
-        {
-            half = z * z0 >= cosRadius ? Math.PI : -1;
-        }
-        else
-        {
-            var c = (cosRadius - (z * z0)) / denominator;
-            half = c >= 1 ? -1 : c <= -1 ? Math.PI : Math.Acos(c);
-        }
-
-        if (half < 0)
+        var hr = Math.Sin(radius / 2);
+        var ht = Math.Sin(dTheta / 2);
+        var numerator = (hr * hr) - (ht * ht);
+        if (numerator < 0)
         {
             return (1, 0);
         }
 
-        if (half >= Math.PI)
+        var denominator = sth * sth0;
+        var s = denominator < 1e-300 ? 2.0 : numerator / denominator;
+        if (s >= 1 || radius >= Math.PI)
         {
             return (0, count - 1);
         }
 
+        var half = 2 * Math.Asin(Math.Sqrt(s));
         var step = 2 * Math.PI / count;
         var lo = (long)Math.Ceiling(((phi0 - half) / step) - shift);
         var hi = (long)Math.Floor(((phi0 + half) / step) - shift);
