@@ -42,7 +42,7 @@ internal readonly struct PolygonZone : IPixelZone
         var v = new double[3 * n];
         for (var i = 0; i < n; i++)
         {
-            Healpix.CheckLonLat(ra[i], dec[i]);
+            HealpixGrid.CheckLonLat(ra[i], dec[i]);
             var (sd, cd) = Math.SinCos(dec[i] * HealpixMath.DegToRad);
             var (sa, ca) = Math.SinCos(ra[i] * HealpixMath.DegToRad);
             v[3 * i] = cd * ca;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Das.Sky.Healpix;
-using Hp = Das.Sky.Healpix.Healpix;
+using Hp = Das.Sky.Healpix.HealpixGrid;
 
 namespace Das.Sky.Tests.Healpix;
 

@@ -1,7 +1,7 @@
 namespace Das.Sky.Healpix;
 
 /// <summary>Neighbours, corners and boundaries.</summary>
-public static partial class Healpix
+public static partial class HealpixGrid
 {
     /// <summary>
     /// The 8 neighbours of a pixel in the order SW, W, NW, N, NE, E, SE, S (healpy's <c>get_all_neighbours</c>);

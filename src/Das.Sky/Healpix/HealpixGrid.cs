@@ -12,7 +12,7 @@ namespace Das.Sky.Healpix;
 /// for bit, also on pixel edges (tested at orders 0 … 29).</para>
 /// <para>This class is thread-safe: it has no state.</para>
 /// </remarks>
-public static partial class Healpix
+public static partial class HealpixGrid
 {
     /// <summary>The deepest supported order (nside = 2^29, 12·4^29 ≈ 3.5·10^18 pixels).</summary>
     public const int MaxOrder = HealpixMath.MaxOrder;

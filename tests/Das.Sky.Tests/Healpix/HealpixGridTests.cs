@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Das.Sky.Healpix;
-using Hp = Das.Sky.Healpix.Healpix;
+using Hp = Das.Sky.Healpix.HealpixGrid;
 
 namespace Das.Sky.Tests.Healpix;
 
-public sealed class HealpixTests
+public sealed class HealpixGridTests
 {
     private static readonly JsonElement Ang2PixTruth = HealpixFixtures.Load("ang2pix.json");
     private static readonly JsonElement Pix2AngTruth = HealpixFixtures.Load("pix2ang.json");

@@ -1,7 +1,7 @@
 namespace Das.Sky.Healpix;
 
 /// <summary>Disc and polygon queries.</summary>
-public static partial class Healpix
+public static partial class HealpixGrid
 {
     /// <summary>
     /// Pixels of a disc (cone). Inclusive (the default): every pixel that overlaps the disc, plus a few that only
