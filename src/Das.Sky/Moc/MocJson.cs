@@ -56,6 +56,11 @@ internal static class MocJson
         {
             throw new MocFormatException($"Invalid JSON: {e.Message}", reader.TokenStartIndex, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader.GetString on a key that is not valid UTF-8.
+            throw new MocFormatException($"Invalid JSON: {e.Message}", reader.TokenStartIndex, e);
+        }
     }
 
     private static Moc Parse(ref Utf8JsonReader reader)
