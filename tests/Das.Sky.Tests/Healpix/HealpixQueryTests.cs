@@ -131,6 +131,58 @@ public sealed class HealpixQueryTests
         }
     }
 
+    [Fact]
+    public void Inclusive_query_polygon_contains_every_pixel_that_truly_overlaps()
+    {
+        // Brute force at order 3: a pixel overlaps when one of its sampled boundary points is inside the triangle, or
+        // a sampled point of a triangle edge falls in the pixel.
+        const int order = 3;
+        var boundaries = Enumerable.Range(0, (int)Hp.PixelCount(order))
+            .Select(p => Hp.Boundary(order, p, 12, HealpixScheme.Nested).Select(b => Vector(b.Ra, b.Dec)).ToArray()).ToArray();
+        var rng = new Random(21);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var ra0 = rng.NextDouble() * 360;
+            var dec0 = (rng.NextDouble() * 160) - 80;
+            var size = 1 + (rng.NextDouble() * 20);
+            double[] ra = [ra0, ra0 + size, ra0 + (size / 2)];
+            double[] dec = [dec0, dec0, Math.Min(89.9, dec0 + size)];
+            var v = Enumerable.Range(0, 3).Select(i => Vector(ra[i], dec[i])).ToArray();
+            var normals = Enumerable.Range(0, 3).Select(i => Cross(v[i], v[(i + 1) % 3])).ToArray();
+            var sign = Dot(normals[0], v[2]) < 0 ? -1 : 1;
+            var nested = Hp.QueryPolygon(order, ra, dec, HealpixScheme.Nested).ToHashSet();
+            var ring = Hp.QueryPolygon(order, ra, dec, HealpixScheme.Ring).Select(p => Hp.Ring2Nest(order, p)).ToHashSet();
+            var mustHave = new HashSet<long>();
+            for (var p = 0; p < boundaries.Length; p++)
+            {
+                if (boundaries[p].Any(b => normals.All(n => sign * Dot(n, b) > 0)))
+                {
+                    mustHave.Add(p);
+                }
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                for (var t = 0.0; t <= 1.0; t += 0.001)
+                {
+                    var a = v[i];
+                    var b = v[(i + 1) % 3];
+                    double x = a[0] + (t * (b[0] - a[0])), y = a[1] + (t * (b[1] - a[1])), z = a[2] + (t * (b[2] - a[2]));
+                    var len = Math.Sqrt((x * x) + (y * y) + (z * z));
+                    mustHave.Add(Hp.Ang2Pix(order, Math.Atan2(y, x) * 180 / Math.PI, Math.Asin(z / len) * 180 / Math.PI, HealpixScheme.Nested));
+                }
+            }
+
+            Assert.Empty(mustHave.Except(nested));
+            Assert.Empty(mustHave.Except(ring));
+        }
+    }
+
+    private static double[] Cross(double[] a, double[] b) =>
+        [(a[1] * b[2]) - (a[2] * b[1]), (a[2] * b[0]) - (a[0] * b[2]), (a[0] * b[1]) - (a[1] * b[0])];
+
+    private static double Dot(double[] a, double[] b) => (a[0] * b[0]) + (a[1] * b[1]) + (a[2] * b[2]);
+
     private static double[] Vector(double ra, double dec)
     {
         var (sd, cd) = Math.SinCos(dec * Math.PI / 180);
