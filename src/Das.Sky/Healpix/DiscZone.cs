@@ -6,18 +6,17 @@ namespace Das.Sky.Healpix;
 /// </summary>
 internal readonly struct DiscZone : IPixelZone
 {
-    private readonly double _x0;
-    private readonly double _y0;
     private readonly double _z0;
+    private readonly double _sth0;
+    private readonly double _phi0;
     private readonly double _chord2;
     private readonly double[] _chord2Plus;
     private readonly double[] _chord2Minus;
 
     public DiscZone(double theta, double phi, double radius, int maxOrder)
     {
-        var (sth, z) = Math.SinCos(theta);
-        var (sp, cp) = Math.SinCos(phi);
-        (_x0, _y0, _z0) = (sth * cp, sth * sp, z);
+        (_sth0, _z0) = Math.SinCos(theta);
+        _phi0 = phi;
         _chord2 = Chord2(radius);
         _chord2Plus = new double[maxOrder + 1];
         _chord2Minus = new double[maxOrder + 1];
@@ -38,11 +37,11 @@ internal readonly struct DiscZone : IPixelZone
 
     public int Zone(int order, double z, double phi, double sth)
     {
-        var (sp, cp) = Math.SinCos(phi);
-        var dx = (sth * cp) - _x0;
-        var dy = (sth * sp) - _y0;
+        // |v − c|² = (z − z0)² + (s − s0)² + 4·s·s0·sin²(Δφ/2): a sum of non-negative terms, no cancellation.
         var dz = z - _z0;
-        var d2 = (dx * dx) + (dy * dy) + (dz * dz);
+        var ds = sth - _sth0;
+        var h = Math.Sin((phi - _phi0) * 0.5);
+        var d2 = (dz * dz) + (ds * ds) + (4 * sth * _sth0 * h * h);
         if (d2 >= _chord2Plus[order])
         {
             return 0;

@@ -27,6 +27,9 @@ internal static class HealpixMath
     /// <summary>Longitude (in units of π/4) of each base pixel's centre.</summary>
     internal static ReadOnlySpan<int> FacePhi => [1, 3, 5, 7, 0, 2, 4, 6, 1, 3, 5, 7];
 
+    /// <summary>4 / npix per order: the squared-ring-number to 1 − z factor of the polar caps.</summary>
+    private static readonly double[] Fact2 = Enumerable.Range(0, MaxOrder + 1).Select(o => 4.0 / PixelCount(o)).ToArray();
+
     internal static void CheckOrder(int order)
     {
         if ((uint)order > MaxOrder)
@@ -301,7 +304,7 @@ internal static class HealpixMath
         long nside = 1L << order;
         var jr = ((long)FaceRing[face] << order) - ix - iy - 1;
         long nr;
-        var fact2 = 4.0 / PixelCount(order);
+        var fact2 = Fact2[order];
         if (jr < nside)
         {
             nr = jr;
