@@ -248,7 +248,7 @@ internal sealed partial class DocumentReader
         return null;
     }
 
-    private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
+    internal static bool LooksLikeHtml(ReadOnlySpan<byte> head)
     {
         var sample = head[..Math.Min(head.Length, 1024)];
         Span<byte> lower = stackalloc byte[sample.Length];
@@ -282,7 +282,7 @@ internal sealed partial class DocumentReader
         return new ReadFailure { Kind = ReadFailureKind.HtmlPage, Message = message, HtmlTitle = title, BodyStart = BodyStart(_in.Available), ByteOffset = 0 };
     }
 
-    private static string? FindTitle(ReadOnlySpan<byte> html)
+    internal static string? FindTitle(ReadOnlySpan<byte> html)
     {
         var lower = new byte[html.Length];
         for (int i = 0; i < html.Length; i++)
