@@ -39,6 +39,14 @@ public static class ParseOnce
             table = result.Document?.FirstResultsTable();
             failure = result.Failure?.Message;
             diagnostics = result.Diagnostics.Count;
+            foreach (var d in result.Diagnostics.Take(20))
+            {
+                Console.Error.WriteLine(d);
+            }
+            if (table?.Truncation is { } t)
+            {
+                Console.Error.WriteLine($"truncated: {t.Reason}: {t.Message}");
+            }
         }
         double seconds = sw.Elapsed.TotalSeconds;
         long nulls = table?.Columns.Sum(c => (long)c.NullCount) ?? 0;

@@ -140,7 +140,7 @@ internal sealed class CsvTableReader
         {
         }
         var head = _in.Available;
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             _in.Position += 3;
             head = head[3..];

@@ -62,7 +62,7 @@ internal sealed class InlineBase64Feed(InputBuffer input) : BinaryFeed
         while (pos < srcEnd)
         {
             var src = data.AsSpan(pos, srcEnd - pos);
-            var status = Base64.DecodeFromUtf8(src, destination[total..], out int consumed, out int written, isFinalBlock: false);
+            var status = Base64.DecodeFromUtf8(src, destination[total..], out int consumed, out int written, isFinalBlock: final);
             pos += consumed;
             total += written;
             if (status == OperationStatus.Done)
@@ -89,20 +89,11 @@ internal sealed class InlineBase64Feed(InputBuffer input) : BinaryFeed
             {
                 break;
             }
-            // A quartet split by whitespace, padding, or a bad character.
-            int used = DecodeSplitQuartet(src, destination[total..], final, out int quartetBytes);
-            if (used == 0)
+            // Whitespace inside a quartet, padding, or a bad character: strip whitespace from a slice and decode that.
+            int used = DecodeStripped(src, srcEnd - pos == src.Length && final, destination[total..], out int strippedBytes, out bool invalid);
+            if (invalid)
             {
-                if (destination.Length - total < 3 && total > 0)
-                {
-                    _in.Position = pos;
-                    return total;
-                }
-                break; // need more text for the quartet
-            }
-            if (used < 0)
-            {
-                DataError = $"invalid base64 character '{(char)src[0]}' (0x{src[0]:X2})";
+                DataError = $"invalid base64 text near '{TextCells.Shorten(src[..Math.Min(src.Length, 12)])}'";
                 DataErrorOffset = _in.BaseOffset + pos;
                 _in.Position = final ? srcEnd : end;
                 _done = true;
@@ -110,7 +101,16 @@ internal sealed class InlineBase64Feed(InputBuffer input) : BinaryFeed
                 return total;
             }
             pos += used;
-            total += quartetBytes;
+            total += strippedBytes;
+            if (used == 0)
+            {
+                if (total > 0)
+                {
+                    _in.Position = pos;
+                    return total;
+                }
+                break; // need more text
+            }
         }
         _in.Position = pos;
         if (final)
@@ -131,42 +131,69 @@ internal sealed class InlineBase64Feed(InputBuffer input) : BinaryFeed
     /// <summary>True when a data error left base64 text before the end tag that must be skipped.</summary>
     public bool SkippingNeeded { get; private set; }
 
-    /// <summary>Decodes one quartet whose characters are separated by whitespace. Returns text bytes used, 0 when more text is needed, -1 when invalid.</summary>
-    private static int DecodeSplitQuartet(ReadOnlySpan<byte> src, Span<byte> destination, bool final, out int written)
+    /// <summary>
+    /// Decodes up to 64 KiB of text after removing whitespace. Returns the text bytes consumed (0 when more text or
+    /// more room is needed); <paramref name="invalid"/> when the text is not base64.
+    /// </summary>
+    private static int DecodeStripped(ReadOnlySpan<byte> src, bool isLast, Span<byte> destination, out int written, out bool invalid)
     {
         written = 0;
-        Span<byte> quartet = stackalloc byte[4];
-        int n = 0, i = 0;
-        while (i < src.Length && n < 4)
+        invalid = false;
+        int take = Math.Min(src.Length, 64 * 1024);
+        bool all = take == src.Length && isLast;
+        var slice = src[..take];
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(take);
+        try
         {
-            byte b = src[i];
-            if (!NumberText.IsSpace(b))
+            int n = 0;
+            foreach (byte b in slice)
             {
-                if (!IsBase64(b))
+                if (!NumberText.IsSpace(b))
                 {
-                    return -1;
+                    scratch[n++] = b;
                 }
-                quartet[n++] = b;
             }
-            i++;
+            int usable = all ? n : n & ~3;
+            int room = destination.Length / 3 * 4;
+            if (usable > room)
+            {
+                usable = room;
+            }
+            if (usable == 0)
+            {
+                if (all && n == 0)
+                {
+                    return take;
+                }
+                return 0;
+            }
+            var status = Base64.DecodeFromUtf8(scratch.AsSpan(0, usable), destination, out int consumed, out written, isFinalBlock: all && usable == n);
+            if (status == OperationStatus.InvalidData || (consumed == 0 && written == 0))
+            {
+                invalid = status == OperationStatus.InvalidData || all;
+                return 0;
+            }
+            // Map the consumed non-whitespace characters back to text bytes.
+            int seen = 0, i = 0;
+            while (i < slice.Length && seen < consumed)
+            {
+                if (!NumberText.IsSpace(slice[i]))
+                {
+                    seen++;
+                }
+                i++;
+            }
+            if (all && consumed == n)
+            {
+                i = take;
+            }
+            return i;
         }
-        if (n < 4)
+        finally
         {
-            return final && n > 0 ? -1 : 0;
+            ArrayPool<byte>.Shared.Return(scratch);
         }
-        if (destination.Length < 3)
-        {
-            return 0;
-        }
-        if (Base64.DecodeFromUtf8(quartet, destination, out _, out written, isFinalBlock: true) != OperationStatus.Done)
-        {
-            return -1;
-        }
-        return i;
     }
-
-    private static bool IsBase64(byte b) =>
-        b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'+' or (byte)'/' or (byte)'=';
 
     /// <summary>After a data error the rest of the base64 text must still be skipped up to the end tag.</summary>
     public async ValueTask SkipRestAsync(CancellationToken cancellationToken)
