@@ -282,6 +282,7 @@ internal sealed class CsvTableReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseColumn(int c, int rows)
     {
         var data = _in.Data;
@@ -422,6 +423,7 @@ internal sealed class CsvTableReader
     // ---- scanning --------------------------------------------------------------------------------------------
 
     /// <summary>Finds the fields of complete records in data[start..end); returns where the first incomplete record starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Scan(int start, int end, bool final, int columns, int maxRecords)
     {
         var data = _in.Data;

@@ -12,7 +12,7 @@ namespace Das.Tables.VoTable.Parsing;
 internal static class BinaryCells
 {
     /// <summary>Bytes the cell at <paramref name="pos"/> occupies, or -1 when the row is not complete.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static int CellLength(ColumnSlot slot, ReadOnlySpan<byte> row, int pos)
     {
         if (slot.BinaryFixedBytes >= 0)
@@ -34,6 +34,7 @@ internal static class BinaryCells
     }
 
     /// <summary>Appends the cell (which is complete in <paramref name="cell"/>) or a null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ColumnSlot slot, ReadOnlySpan<byte> cell, bool isNull)
     {
         if (isNull)
@@ -198,6 +199,7 @@ internal static class BinaryCells
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeText(ColumnSlot slot, ReadOnlySpan<byte> cell, int count)
     {
         var column = Unsafe.As<StringColumn>(slot.Column);
@@ -248,6 +250,7 @@ internal static class BinaryCells
         column.CommitReserved(n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecodeArray(ColumnSlot slot, ReadOnlySpan<byte> cell, int count)
     {
         switch (slot.Column)

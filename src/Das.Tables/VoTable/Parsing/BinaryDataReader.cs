@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Das.Tables.VoTable.Diagnostics;
 
 namespace Das.Tables.VoTable.Parsing;
@@ -107,6 +108,7 @@ internal sealed class BinaryDataReader
     }
 
     /// <summary>Decodes every complete row in the buffer; true when the row cap was reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool DecodeRows()
     {
         var slots = _slots;
@@ -146,6 +148,7 @@ internal sealed class BinaryDataReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RowLength(ReadOnlySpan<byte> row)
     {
         int pos = _maskBytes;

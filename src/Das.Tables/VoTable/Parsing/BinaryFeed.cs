@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Das.Tables.VoTable.Parsing;
 
@@ -50,6 +51,7 @@ internal sealed class InlineBase64Feed(InputBuffer input) : BinaryFeed
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DecodeAvailable(Span<byte> destination, out bool needMore)
     {
         needMore = false;

@@ -21,6 +21,7 @@ internal static class NumberText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
     {
         int a = 0, b = s.Length;
@@ -36,6 +37,7 @@ internal static class NumberText
     }
 
     /// <summary>Parses a decimal or 0x-hexadecimal integer (already trimmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseLong(ReadOnlySpan<byte> s, out long value)
     {
         value = 0;
@@ -119,6 +121,7 @@ internal static class NumberText
     };
 
     /// <summary>Parses a double (already trimmed), including NaN and infinities in their usual spellings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
     {
         if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits))
@@ -149,6 +152,7 @@ internal static class NumberText
     }
 
     /// <summary>Parses a float (already trimmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFloat(ReadOnlySpan<byte> s, out float value)
     {
         if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits) &&
@@ -183,7 +187,7 @@ internal static class NumberText
     /// Reads [sign] digits [. digits] [e[sign]digits] into a mantissa of at most 19 significant digits; false
     /// for anything else (the slow path then decides).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool TryFastDecimal(ReadOnlySpan<byte> s, out ulong mantissa, out int exp10, out bool negative, out int digits)
     {
         mantissa = 0;

@@ -101,6 +101,7 @@ internal sealed class TableDataReader
     }
 
     /// <summary>1 when the end tag was consumed, 0 when more input is needed, -1 on unexpected content.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TryFinish()
     {
         var data = _in.Data;
@@ -142,6 +143,7 @@ internal sealed class TableDataReader
     }
 
     /// <summary>Reads the complete rows in [start, end); true when the row cap was reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ProcessBlock(int start, int end)
     {
         var data = _in.Data;
@@ -197,6 +199,7 @@ internal sealed class TableDataReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseColumn(ColumnSlot slot, CellIndex index, int rows, long rowBase)
     {
         if (rows == 0)
@@ -257,6 +260,54 @@ internal sealed class TableDataReader
             }
             return;
         }
+        if (!slot.IsArray && !slot.IsText && slot.Type.IsInteger())
+        {
+            for (int r = 0; r < rows; r++, at += stride)
+            {
+                int len = lengths[at];
+                if (len > 0)
+                {
+                    var text = NumberText.Trim(data.AsSpan(starts[at], len));
+                    if (!text.IsEmpty)
+                    {
+                        if (NumberText.TryParseLong(text, out long v) && !(slot.HasIntNull && v == slot.IntNull) && TextCells.AppendIntegerValue(slot, v))
+                        {
+                            continue;
+                        }
+                        TextCells.AppendInteger(slot, text, new CellSite(_in, baseOffset + starts[at], rowBase + r), _sink);
+                        continue;
+                    }
+                }
+                if (len < -2)
+                {
+                    TextCells.Append(slot, index.Special[starts[at]], new CellSite(_in, baseOffset, rowBase + r), _sink);
+                    continue;
+                }
+                slot.Column.AppendNull();
+            }
+            return;
+        }
+        if (!slot.IsArray && slot.Type == VoDataType.Boolean)
+        {
+            var column = Unsafe.As<ScalarColumn<bool>>(slot.Column);
+            for (int r = 0; r < rows; r++, at += stride)
+            {
+                int len = lengths[at];
+                if (len > 0)
+                {
+                    var text = NumberText.Trim(data.AsSpan(starts[at], len));
+                    TextCells.AppendBoolean(column, slot, text, new CellSite(_in, baseOffset + starts[at], rowBase + r), _sink);
+                    continue;
+                }
+                if (len < -2)
+                {
+                    TextCells.Append(slot, index.Special[starts[at]], new CellSite(_in, baseOffset, rowBase + r), _sink);
+                    continue;
+                }
+                column.AppendNull();
+            }
+            return;
+        }
         if (slot.IsText)
         {
             for (int r = 0; r < rows; r++, at += stride)
@@ -296,6 +347,7 @@ internal sealed class TableDataReader
     }
 
     /// <summary>Finds the cells of the rows in data[start..end) (which ends with a row end tag).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(byte[] data, int start, int end, CellIndex index)
     {
         int columns = _slots.Length;

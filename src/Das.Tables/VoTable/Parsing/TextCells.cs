@@ -26,6 +26,7 @@ internal readonly record struct CellSite(InputBuffer Input, long Offset, long Ro
 internal static class TextCells
 {
     /// <summary>Appends the cell's value; <paramref name="raw"/> has entity references already decoded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Append(ColumnSlot slot, ReadOnlySpan<byte> raw, in CellSite site, DiagnosticSink sink)
     {
         if (slot.IsText)
@@ -82,6 +83,7 @@ internal static class TextCells
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendText(ColumnSlot slot, ReadOnlySpan<byte> raw)
     {
         var column = Unsafe.As<StringColumn>(slot.Column);
@@ -95,7 +97,7 @@ internal static class TextCells
         column.CommitReserved(n);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void AppendDouble(ScalarColumn<double> column, ColumnSlot slot, ReadOnlySpan<byte> text, in CellSite site, DiagnosticSink sink)
     {
         if (NumberText.TryParseDouble(text, out double v))
@@ -114,7 +116,7 @@ internal static class TextCells
         column.AppendNull();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void AppendFloat(ScalarColumn<float> column, ColumnSlot slot, ReadOnlySpan<byte> text, in CellSite site, DiagnosticSink sink)
     {
         if (NumberText.TryParseFloat(text, out float v))
@@ -133,6 +135,7 @@ internal static class TextCells
         column.AppendNull();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendInteger(ColumnSlot slot, ReadOnlySpan<byte> text, in CellSite site, DiagnosticSink sink)
     {
         if (!NumberText.TryParseLong(text, out long v))
@@ -160,7 +163,7 @@ internal static class TextCells
     }
 
     /// <summary>Appends an integer to a scalar integer column; false when it does not fit the datatype.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static bool AppendIntegerValue(ColumnSlot slot, long v)
     {
         switch (slot.Type)
@@ -182,6 +185,7 @@ internal static class TextCells
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendBoolean(ScalarColumn<bool> column, ColumnSlot slot, ReadOnlySpan<byte> text, in CellSite site, DiagnosticSink sink)
     {
         switch (ParseBoolean(text))
@@ -197,7 +201,7 @@ internal static class TextCells
     }
 
     /// <summary>1 true, 0 false, -1 null ('?', empty, NUL, space), -2 invalid.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static int ParseBoolean(ReadOnlySpan<byte> text)
     {
         if (text.Length == 1)
