@@ -20,8 +20,30 @@ internal sealed class BinaryDataReader
     private int _start, _end;
     private long _consumedBefore; // decoded-stream offset of _buffer[0]
 
-    public BinaryDataReader(ColumnSlot[] slots, bool binary2, DiagnosticSink sink, long? maxRows, int bufferSize)
+    private readonly bool _parallel;
+    private readonly bool[] _all, _groupA, _groupB;
+    private int[] _rowStarts = new int[4096];
+
+    public BinaryDataReader(ColumnSlot[] slots, bool binary2, DiagnosticSink sink, long? maxRows, int bufferSize, bool parallel)
     {
+        _parallel = parallel && Environment.ProcessorCount > 1 && slots.Length > 1;
+        _all = [.. slots.Select(_ => true)];
+        _groupA = new bool[slots.Length];
+        _groupB = new bool[slots.Length];
+        int costA = 0, costB = 0;
+        foreach (var slot in slots.OrderByDescending(s => s.Cost))
+        {
+            if (costA <= costB)
+            {
+                _groupA[slot.Index] = true;
+                costA += slot.Cost;
+            }
+            else
+            {
+                _groupB[slot.Index] = true;
+                costB += slot.Cost;
+            }
+        }
         _slots = slots;
         _binary2 = binary2;
         _maskBytes = binary2 ? (slots.Length + 7) / 8 : 0;
@@ -111,41 +133,79 @@ internal sealed class BinaryDataReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool DecodeRows()
     {
-        var slots = _slots;
-        while (Rows < _maxRows)
+        // First find where each complete row starts (cheap: only length prefixes are read), then decode the
+        // cells column group by column group, on two threads for large blocks (each column has one writer).
+        int rows = 0;
+        int pos = _start;
+        long allowed = _maxRows - Rows;
+        while (rows < allowed)
         {
-            var row = _buffer.AsSpan(_start, _end - _start);
+            var row = _buffer.AsSpan(pos, _end - pos);
             int length = _fixedRowBytes >= 0 ? (_fixedRowBytes <= row.Length ? _fixedRowBytes : -1) : RowLength(row);
             if (length < 0)
             {
                 if (length == -2)
                 {
-                    throw new InvalidDataException(FormattableString.Invariant($"row {Rows} has a negative array length"));
+                    throw new InvalidDataException(FormattableString.Invariant($"row {Rows + rows} has a negative array length"));
                 }
-                return false;
+                break;
             }
-            row = row[..length];
+            if (rows == _rowStarts.Length)
+            {
+                Array.Resize(ref _rowStarts, _rowStarts.Length * 2);
+            }
+            _rowStarts[rows++] = pos;
+            pos += length;
+        }
+        if (rows > 0)
+        {
+            if (_parallel && (long)rows * _slots.Length > 40_000)
+            {
+                int n = rows;
+                Parallel.Invoke(() => DecodeColumns(_groupA, n), () => DecodeColumns(_groupB, n));
+            }
+            else
+            {
+                DecodeColumns(_all, rows);
+            }
+            _start = pos;
+            Rows += rows;
+        }
+        return Rows >= _maxRows;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DecodeColumns(bool[] mine, int rows)
+    {
+        var slots = _slots;
+        var buffer = _buffer;
+        var starts = _rowStarts;
+        bool binary2 = _binary2;
+        for (int r = 0; r < rows; r++)
+        {
+            int rowStart = starts[r];
+            var row = buffer.AsSpan(rowStart, _end - rowStart);
             int pos = _maskBytes;
             for (int c = 0; c < slots.Length; c++)
             {
                 var slot = slots[c];
-                bool isNull = _binary2 && (row[c >> 3] & (0x80 >> (c & 7))) != 0;
                 int cellLength = slot.BinaryFixedBytes >= 0 ? slot.BinaryFixedBytes : BinaryCells.CellLength(slot, row, pos);
-                var cell = row.Slice(pos, cellLength);
-                if (!slot.IsText && !slot.IsArray && !isNull)
+                if (mine[c])
                 {
-                    BinaryCells.DecodeScalar(slot, cell);
-                }
-                else
-                {
-                    BinaryCells.Decode(slot, cell, isNull);
+                    bool isNull = binary2 && (row[c >> 3] & (0x80 >> (c & 7))) != 0;
+                    var cell = row.Slice(pos, cellLength);
+                    if (!slot.IsText && !slot.IsArray && !isNull)
+                    {
+                        BinaryCells.DecodeScalar(slot, cell);
+                    }
+                    else
+                    {
+                        BinaryCells.Decode(slot, cell, isNull);
+                    }
                 }
                 pos += cellLength;
             }
-            _start += length;
-            Rows++;
         }
-        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
