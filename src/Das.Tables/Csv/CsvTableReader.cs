@@ -16,6 +16,7 @@ namespace Das.Tables.Csv;
 internal sealed class CsvTableReader
 {
     private const int MaxColumns = 16384;
+    private const int ChunkBytes = 384 * 1024;
 
     private readonly InputBuffer _in;
     private readonly CsvReaderOptions _options;
@@ -77,7 +78,17 @@ internal sealed class CsvTableReader
             else
             {
                 int columns = _slots?.Length ?? (_names.Length > 0 ? _names.Length : MaxColumns);
-                int end = Scan(_in.Position, _in.End, final, columns, maxRecords: int.MaxValue);
+                // Chunks small enough to stay in the cache between the field pass and the column pass
+                // (the first chunk is larger: it is also the sample for type inference).
+                int chunk = _slots is null ? 4 * ChunkBytes : ChunkBytes;
+                int limit = _in.End - _in.Position > chunk ? _in.Position + chunk : _in.End;
+                bool lastPiece = limit == _in.End;
+                int end = Scan(_in.Position, limit, final && lastPiece, columns, maxRecords: int.MaxValue);
+                if (_index.Rows == 0 && !lastPiece)
+                {
+                    lastPiece = true;
+                    end = Scan(_in.Position, _in.End, final, columns, maxRecords: int.MaxValue);
+                }
                 if (_index.Rows > 0)
                 {
                     if (_slots is null)
@@ -94,6 +105,10 @@ internal sealed class CsvTableReader
                 else
                 {
                     _in.Position = end;
+                }
+                if (!lastPiece)
+                {
+                    continue;
                 }
             }
             if (final)

@@ -138,20 +138,22 @@ public sealed class CsvReaderTests
     public async Task Large_input_parsed_on_two_threads_matches_one_thread()
     {
         var sb = new StringBuilder("id,x,name\n");
-        for (int i = 0; i < 60_000; i++)
+        for (int i = 0; i < 150_000; i++)
         {
             sb.Append(i).Append(',').Append(i * 0.25).Append(",n").Append(i % 97).Append('\n');
         }
         var text = sb.ToString();
         var one = (await ReadTextAsync(text, new CsvReaderOptions { UseMultipleCores = false })).Table!;
         var two = (await ReadTextAsync(text, new CsvReaderOptions { UseMultipleCores = true })).Table!;
-        Assert.Equal(60_000, one.RowCount);
+        Assert.Equal(150_000, one.RowCount);
         Assert.Equal(one.RowCount, two.RowCount);
         for (int r = 0; r < one.RowCount; r += 997)
         {
             Assert.Equal(one.Columns[1].GetValue(r), two.Columns[1].GetValue(r));
             Assert.Equal(one.Columns[2].GetValue(r), two.Columns[2].GetValue(r));
         }
-        Assert.Equal(59_999 * 0.25, two.Columns[1].GetValue(59_999));
+        Assert.Equal(149_999 * 0.25, two.Columns[1].GetValue(149_999));
+        Assert.Equal(149_999 * 0.25, one.Columns[1].GetValue(149_999));
+        Assert.Equal("n" + (149_999 % 97).ToString(System.Globalization.CultureInfo.InvariantCulture), two.Columns[2].GetValue(149_999));
     }
 }

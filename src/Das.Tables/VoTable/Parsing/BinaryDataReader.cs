@@ -20,6 +20,8 @@ internal sealed class BinaryDataReader
     private int _start, _end;
     private long _consumedBefore; // decoded-stream offset of _buffer[0]
 
+    private const int BatchBytes = 256 * 1024;
+
     private readonly bool _parallel;
     private readonly bool[] _all, _groupA, _groupB;
     private int[] _rowStarts = new int[4096];
@@ -129,9 +131,26 @@ internal sealed class BinaryDataReader
         }
     }
 
-    /// <summary>Decodes every complete row in the buffer; true when the row cap was reached.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Decodes every complete row in the buffer, batch by batch; true when the row cap was reached.</summary>
     private bool DecodeRows()
+    {
+        while (true)
+        {
+            long before = Rows;
+            if (DecodeBatch())
+            {
+                return true;
+            }
+            if (Rows == before)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Decodes up to <see cref="BatchBytes"/> of complete rows; true when the row cap was reached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool DecodeBatch()
     {
         // First find where each complete row starts (cheap: only length prefixes are read), then decode the
         // cells column group by column group, on two threads for large blocks (each column has one writer).
@@ -156,6 +175,10 @@ internal sealed class BinaryDataReader
             }
             _rowStarts[rows++] = pos;
             pos += length;
+            if (pos - _start >= BatchBytes)
+            {
+                break; // decode this batch while it is in the cache
+            }
         }
         if (rows > 0)
         {

@@ -23,7 +23,8 @@ internal enum DataOutcome
 /// </summary>
 internal sealed class TableDataReader
 {
-    private const int ParallelThreshold = 256 * 1024;
+    private const int ParallelThreshold = 128 * 1024;
+    private const int ChunkBytes = 384 * 1024;
 
     private readonly ColumnSlot[] _slots;
     private readonly InputBuffer _in;
@@ -78,13 +79,24 @@ internal sealed class TableDataReader
             int last = window.LastIndexOf(_trClose);
             if (last >= 0)
             {
+                // Work in chunks small enough to stay in the cache between the cell pass and the column pass.
                 int regionEnd = _in.Position + last + _trClose.Length;
-                bool capped = ProcessBlock(_in.Position, regionEnd);
-                if (capped)
+                int pos = _in.Position;
+                while (pos < regionEnd)
                 {
-                    return DataOutcome.RowCap;
+                    int chunkEnd = regionEnd;
+                    if (regionEnd - pos > ChunkBytes)
+                    {
+                        int k = _in.Data.AsSpan(pos + ChunkBytes, regionEnd - pos - ChunkBytes).IndexOf(_trClose);
+                        chunkEnd = k < 0 ? regionEnd : pos + ChunkBytes + k + _trClose.Length;
+                    }
+                    if (ProcessBlock(pos, chunkEnd))
+                    {
+                        return DataOutcome.RowCap;
+                    }
+                    pos = chunkEnd;
+                    _in.Position = pos;
                 }
-                _in.Position = regionEnd;
             }
             switch (TryFinish())
             {
