@@ -52,11 +52,19 @@ public static class ParseOnce
         long nulls = table?.Columns.Sum(c => (long)c.NullCount) ?? 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"DAS_RESULT {{\"rows\": {table?.RowCount ?? 0}, \"columns\": {table?.Columns.Count ?? 0}, \"nulls\": {nulls}, \"diagnostics\": {diagnostics}, \"parse_s\": {seconds:F3}, \"column_bytes\": {table?.AllocatedBytes ?? 0}}}"));
+        if (args.Contains("--columns") && table is not null)
+        {
+            foreach (var column in table.Columns)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{column.Name} {column.Field.DataType.ToVoName()} nulls={column.NullCount}"));
+            }
+        }
         if (failure is not null)
         {
             Console.Error.WriteLine(failure);
             return 1;
         }
-        return 0;
+        // A cut document is not a complete read: the harness must see a failure.
+        return table is null || table.IsTruncated ? 2 : 0;
     }
 }
