@@ -59,7 +59,6 @@ internal sealed partial class DocumentReader
     private async ValueTask<Field> ReadFieldAsync(bool isParam, CancellationToken ct)
     {
         string element = isParam ? "PARAM" : "FIELD";
-        long offset = _x.TokenOffset;
         string? id = _x.Attribute("ID");
         string? name = _x.Attribute("name");
         if (name is null)
@@ -104,7 +103,6 @@ internal sealed partial class DocumentReader
             Width = width,
             Precision = _x.Attribute("precision"),
         };
-        _ = offset;
         if (_x.IsEmptyElement)
         {
             return field;

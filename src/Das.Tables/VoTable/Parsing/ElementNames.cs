@@ -12,7 +12,7 @@ internal static class ElementNames
         "COOSYS", "TIMESYS", "DEFINITIONS", "name", "ID", "datatype", "arraysize", "width", "precision", "unit", "ucd",
         "utype", "xtype", "ref", "value", "null", "version", "type", "href", "encoding", "nrows", "system", "equinox",
         "epoch", "refposition", "timeorigin", "timescale", "content-role", "content-type", "title", "action",
-        "inclusive", "xmlns", "actuate", "extnum", "html", "HTML", "title",
+        "inclusive", "xmlns", "actuate", "extnum", "html", "HTML",
     ];
 
     public static string Get(ReadOnlySpan<byte> utf8)

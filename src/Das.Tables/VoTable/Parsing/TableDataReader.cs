@@ -484,7 +484,7 @@ internal sealed class TableDataReader
             {
                 index.Lengths[cellBase + c] = -2;
             }
-            index.Issues.Add(new(row, rowOffset - _in.Position < 0 ? rowOffset : rowOffset, VoTableDiagnosticCodes.TooFewCells,
+            index.Issues.Add(new(row, rowOffset, VoTableDiagnosticCodes.TooFewCells,
                 FormattableString.Invariant($"the row has {cells} cells but the table has {columns} FIELDs; the missing cells are null")));
         }
         else if (cells > columns)
