@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
+using Das.Benchmarks.Tables;
 
-// Run all benchmarks or pick with --filter, e.g. dotnet run -c Release --project bench/Das.Benchmarks -- --filter '*Parse*'
+// `parse <file>`: one timed read for /usr/bin/time and the shared harness (prints a DAS_RESULT line);
+// otherwise BenchmarkDotNet: dotnet run -c Release --project bench/Das.Benchmarks -- --filter '*Parse*'
+if (args.Length >= 2 && args[0] == "parse")
+{
+    return await ParseOnce.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

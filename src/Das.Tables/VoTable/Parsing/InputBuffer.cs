@@ -1,0 +1,182 @@
+using System.Buffers;
+
+namespace Das.Tables.VoTable.Parsing;
+
+/// <summary>
+/// A sliding window over the input stream in one pooled byte array: the parsers work on
+/// <c>Data[Position..End]</c> and call <see cref="FillAsync"/> when they need more. Tracks lines lazily (newlines
+/// are counted when bytes leave the window), the byte cap and stream errors (which end the input, not the read).
+/// </summary>
+internal sealed class InputBuffer : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly bool _syncReads;
+    private readonly long _maxBytes;
+    private int _linesBefore;          // newlines in the bytes before Data[0]
+    private long _lastNewlineBefore = -1; // absolute offset of the last newline before Data[0]
+
+    public InputBuffer(Stream stream, bool syncReads, long? maxBytes, int initialSize)
+    {
+        _stream = stream;
+        _syncReads = syncReads;
+        _maxBytes = maxBytes ?? long.MaxValue;
+        Data = ArrayPool<byte>.Shared.Rent(initialSize);
+    }
+
+    public byte[] Data { get; private set; }
+
+    /// <summary>First unconsumed byte.</summary>
+    public int Position { get; set; }
+
+    /// <summary>End of valid bytes.</summary>
+    public int End { get; private set; }
+
+    /// <summary>Absolute offset of Data[0] in the document.</summary>
+    public long BaseOffset { get; private set; }
+
+    public bool Eof { get; private set; }
+
+    public bool ByteCapReached { get; private set; }
+
+    public Exception? StreamError { get; private set; }
+
+    public long TotalRead { get; private set; }
+
+    public ReadOnlySpan<byte> Available => Data.AsSpan(Position, End - Position);
+
+    public long AbsolutePosition => BaseOffset + Position;
+
+    /// <summary>Reads more bytes (keeping Data[Position..End]); false when no more will come.</summary>
+    public ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (Eof)
+        {
+            return ValueTask.FromResult(false);
+        }
+        PrepareRoom();
+        int room = Data.Length - End;
+        if (_maxBytes - TotalRead < room)
+        {
+            room = (int)(_maxBytes - TotalRead);
+        }
+        if (room <= 0)
+        {
+            Eof = true;
+            ByteCapReached = true;
+            return ValueTask.FromResult(false);
+        }
+        if (_syncReads)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n;
+            try
+            {
+                n = _stream.Read(Data, End, room);
+            }
+            catch (IOException ex)
+            {
+                return ValueTask.FromResult(Failed(ex));
+            }
+            return ValueTask.FromResult(Advance(n));
+        }
+        return FillSlowAsync(room, cancellationToken);
+    }
+
+    private async ValueTask<bool> FillSlowAsync(int room, CancellationToken cancellationToken)
+    {
+        int n;
+        try
+        {
+            n = await _stream.ReadAsync(Data.AsMemory(End, room), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return Failed(ex);
+        }
+        catch (System.Net.Http.HttpRequestException ex)
+        {
+            return Failed(ex);
+        }
+        return Advance(n);
+    }
+
+    private bool Failed(Exception ex)
+    {
+        StreamError = ex;
+        Eof = true;
+        return false;
+    }
+
+    private bool Advance(int n)
+    {
+        if (n <= 0)
+        {
+            Eof = true;
+            return false;
+        }
+        End += n;
+        TotalRead += n;
+        if (TotalRead >= _maxBytes)
+        {
+            ByteCapReached = true;
+            Eof = true;
+        }
+        return true;
+    }
+
+    /// <summary>Moves the unconsumed bytes to the front, or grows the array when they fill it.</summary>
+    private void PrepareRoom()
+    {
+        if (Position > 0 && (End == Data.Length || Position > Data.Length / 2 || End == Position))
+        {
+            CountLines(Data.AsSpan(0, Position));
+            int keep = End - Position;
+            Data.AsSpan(Position, keep).CopyTo(Data);
+            BaseOffset += Position;
+            Position = 0;
+            End = keep;
+        }
+        if (End == Data.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Data.Length * 2);
+            Data.AsSpan(0, End).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(Data);
+            Data = bigger;
+        }
+    }
+
+    private void CountLines(ReadOnlySpan<byte> leaving)
+    {
+        int count = leaving.Count((byte)'\n');
+        if (count > 0)
+        {
+            _linesBefore += count;
+            _lastNewlineBefore = BaseOffset + leaving.LastIndexOf((byte)'\n');
+        }
+    }
+
+    /// <summary>1-based line and column of an absolute offset still in (or after the start of) the window.</summary>
+    public (int Line, int Column) LineColumn(long absoluteOffset)
+    {
+        long rel = absoluteOffset - BaseOffset;
+        if (rel < 0)
+        {
+            return (0, 0);
+        }
+        var span = Data.AsSpan(0, (int)Math.Min(rel, End));
+        int line = _linesBefore + span.Count((byte)'\n') + 1;
+        int lastInWindow = span.LastIndexOf((byte)'\n');
+        long lineStart = lastInWindow >= 0 ? BaseOffset + lastInWindow + 1 : _lastNewlineBefore + 1;
+        return (line, (int)(absoluteOffset - lineStart) + 1);
+    }
+
+    public void Dispose()
+    {
+        var data = Data;
+        Data = [];
+        if (data.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Das.Tables.VoTable.Parsing;
+
+/// <summary>
+/// Number parsing from UTF-8 without allocating. Integers are parsed here; floating point takes an exact fast path
+/// (Clinger: at most 15–19 digits and a small power of ten, one correctly rounded operation) and falls back to
+/// the runtime's correctly rounded parser with the invariant culture.
+/// </summary>
+internal static class NumberText
+{
+    private static readonly double[] Pow10 =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+
+    private static readonly ulong[] Pow10U =
+    [
+        1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL, 1000000000UL, 10000000000UL,
+        100000000000UL, 1000000000000UL, 10000000000000UL, 100000000000000UL, 1000000000000000UL, 10000000000000000UL,
+        100000000000000000UL, 1000000000000000000UL, 10000000000000000000UL,
+    ];
+
+    /// <summary>
+    /// w / d correctly rounded to a double (round half to even), for w &gt; 0 and d a power of ten below 2^64:
+    /// the quotient of (w normalised to 64 bits) · 2^64 by d has at least 64 significant bits, and the remainder
+    /// decides ties.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double DivideExactly(ulong w, ulong d)
+    {
+        int lz = BitOperations.LeadingZeroCount(w);
+        UInt128 n = (UInt128)(w << lz) << 64;
+        (UInt128 q, UInt128 r) = UInt128.DivRem(n, d);
+        int bits = 128 - (int)UInt128.LeadingZeroCount(q);
+        int shift = bits - 53;
+        ulong mant = (ulong)(q >> shift);
+        UInt128 rest = q & ((UInt128.One << shift) - 1);
+        UInt128 half = UInt128.One << (shift - 1);
+        if (rest > half || (rest == half && (r != 0 || (mant & 1) == 1)))
+        {
+            mant++;
+            if (mant == 1UL << 53)
+            {
+                mant >>= 1;
+                shift++;
+            }
+        }
+        return Math.ScaleB(mant, shift - 64 - lz);
+    }
+
+    private static readonly float[] Pow10F = [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
+    {
+        int a = 0, b = s.Length;
+        while (a < b && IsSpace(s[a]))
+        {
+            a++;
+        }
+        while (b > a && IsSpace(s[b - 1]))
+        {
+            b--;
+        }
+        return s[a..b];
+    }
+
+    /// <summary>Parses a decimal or 0x-hexadecimal integer (already trimmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseLong(ReadOnlySpan<byte> s, out long value)
+    {
+        value = 0;
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+        int i = 0;
+        bool negative = false;
+        if (s[0] == (byte)'-' || s[0] == (byte)'+')
+        {
+            negative = s[0] == (byte)'-';
+            i = 1;
+        }
+        if (i >= s.Length)
+        {
+            return false;
+        }
+        if (s.Length - i > 2 && s[i] == (byte)'0' && (s[i + 1] | 0x20) == (byte)'x')
+        {
+            return TryParseHex(s[(i + 2)..], negative, out value);
+        }
+        ulong acc = 0;
+        for (; i < s.Length; i++)
+        {
+            uint d = (uint)(s[i] - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+            if (acc > (ulong.MaxValue - d) / 10)
+            {
+                return false;
+            }
+            acc = acc * 10 + d;
+        }
+        if (negative)
+        {
+            if (acc > (ulong)long.MaxValue + 1)
+            {
+                return false;
+            }
+            value = (long)(0 - acc);
+            return true;
+        }
+        if (acc > long.MaxValue)
+        {
+            return false;
+        }
+        value = (long)acc;
+        return true;
+    }
+
+    private static bool TryParseHex(ReadOnlySpan<byte> s, bool negative, out long value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 16)
+        {
+            return false;
+        }
+        ulong acc = 0;
+        foreach (byte b in s)
+        {
+            int d = HexDigit(b);
+            if (d < 0)
+            {
+                return false;
+            }
+            acc = (acc << 4) | (uint)d;
+        }
+        value = negative ? -(long)acc : (long)acc;
+        return true;
+    }
+
+    private static int HexDigit(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    /// <summary>Parses a double (already trimmed), including NaN and infinities in their usual spellings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
+    {
+        if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits))
+        {
+            if (digits <= 19 && mantissa <= (1UL << 53))
+            {
+                double m = mantissa;
+                if (exp10 == 0)
+                {
+                    value = negative ? -m : m;
+                    return true;
+                }
+                if (exp10 < 0 && exp10 >= -22)
+                {
+                    value = m / Pow10[-exp10];
+                    value = negative ? -value : value;
+                    return true;
+                }
+                if (exp10 > 0 && exp10 <= 22)
+                {
+                    value = m * Pow10[exp10];
+                    value = negative ? -value : value;
+                    return true;
+                }
+            }
+            else if (mantissa != 0 && exp10 < 0 && exp10 >= -19)
+            {
+                // 16 to 19 significant digits (what repr() writes): one exact 128-bit division.
+                value = DivideExactly(mantissa, Pow10U[-exp10]);
+                value = negative ? -value : value;
+                return true;
+            }
+        }
+        return TryParseDoubleSlow(s, out value);
+    }
+
+    /// <summary>Parses a float (already trimmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseFloat(ReadOnlySpan<byte> s, out float value)
+    {
+        if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits) &&
+            digits <= 19 && mantissa <= (1UL << 24) && exp10 >= -10 && exp10 <= 10)
+        {
+            float m = mantissa;
+            value = exp10 < 0 ? m / Pow10F[-exp10] : m * Pow10F[exp10];
+            value = negative ? -value : value;
+            return true;
+        }
+        if (TryFastDecimal(s, out mantissa, out exp10, out negative, out digits) &&
+            digits <= 19 && mantissa <= (1UL << 53) && exp10 >= -22 && exp10 <= 22)
+        {
+            // Exact double first (one rounding), then to float; a double exactly halfway between two floats
+            // could be a double rounding, so that rare case goes to the runtime's parser.
+            double d = exp10 < 0 ? mantissa / Pow10[-exp10] : mantissa * Pow10[exp10];
+            if ((BitConverter.DoubleToInt64Bits(d) & 0x1FFFFFFF) != 0x10000000)
+            {
+                value = (float)(negative ? -d : d);
+                return true;
+            }
+        }
+        if (TryParseDoubleSlowSpecial(s, out double special))
+        {
+            value = (float)special;
+            return true;
+        }
+        return float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Reads [sign] digits [. digits] [e[sign]digits] into a mantissa of at most 19 significant digits; false
+    /// for anything else (the slow path then decides).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static bool TryFastDecimal(ReadOnlySpan<byte> s, out ulong mantissa, out int exp10, out bool negative, out int digits)
+    {
+        mantissa = 0;
+        exp10 = 0;
+        digits = 0;
+        negative = false;
+        int i = 0, n = s.Length;
+        if (n == 0)
+        {
+            return false;
+        }
+        if (s[0] == (byte)'-')
+        {
+            negative = true;
+            i = 1;
+        }
+        else if (s[0] == (byte)'+')
+        {
+            i = 1;
+        }
+        int start = i;
+        // integer part; leading zeros do not count as digits
+        while (i < n)
+        {
+            uint d = (uint)(s[i] - '0');
+            if (d > 9)
+            {
+                break;
+            }
+            if (mantissa != 0 || d != 0)
+            {
+                digits++;
+            }
+            mantissa = mantissa * 10 + d;
+            i++;
+            if (digits > 19)
+            {
+                return false;
+            }
+        }
+        int intDigits = i - start;
+        int fracDigits = 0;
+        if (i < n && s[i] == (byte)'.')
+        {
+            i++;
+            int fracStart = i;
+            while (i < n)
+            {
+                uint d = (uint)(s[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+                if (mantissa != 0 || d != 0)
+                {
+                    digits++;
+                }
+                mantissa = mantissa * 10 + d;
+                i++;
+                if (digits > 19)
+                {
+                    return false;
+                }
+            }
+            fracDigits = i - fracStart;
+        }
+        if (intDigits + fracDigits == 0)
+        {
+            return false;
+        }
+        exp10 = -fracDigits;
+        if (i < n)
+        {
+            if ((s[i] | 0x20) != (byte)'e')
+            {
+                return false;
+            }
+            i++;
+            bool expNegative = false;
+            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+'))
+            {
+                expNegative = s[i] == (byte)'-';
+                i++;
+            }
+            if (i >= n)
+            {
+                return false;
+            }
+            int e = 0;
+            while (i < n)
+            {
+                uint d = (uint)(s[i] - '0');
+                if (d > 9 || e > 10000)
+                {
+                    return false;
+                }
+                e = e * 10 + (int)d;
+                i++;
+            }
+            exp10 += expNegative ? -e : e;
+        }
+        return true;
+    }
+
+    private static bool TryParseDoubleSlow(ReadOnlySpan<byte> s, out double value)
+    {
+        if (TryParseDoubleSlowSpecial(s, out value))
+        {
+            return true;
+        }
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryParseDoubleSlowSpecial(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        if (s.Length is < 3 or > 9)
+        {
+            return false;
+        }
+        bool negative = s[0] == (byte)'-';
+        var body = s[0] is (byte)'-' or (byte)'+' ? s[1..] : s;
+        Span<byte> lower = stackalloc byte[body.Length];
+        for (int i = 0; i < body.Length; i++)
+        {
+            lower[i] = (byte)(body[i] | 0x20);
+        }
+        if (lower.SequenceEqual("nan"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+        if (lower.SequenceEqual("inf"u8) || lower.SequenceEqual("infinity"u8))
+        {
+            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+        return false;
+    }
+}

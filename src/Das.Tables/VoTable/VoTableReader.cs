@@ -1,0 +1,60 @@
+using Das.Tables.VoTable.Diagnostics;
+using Das.Tables.VoTable.Parsing;
+
+namespace Das.Tables.VoTable;
+
+/// <summary>
+/// Reads VOTable 1.1–1.5 documents (TABLEDATA, BINARY, BINARY2; inline or href streams) into the columnar model.
+/// Nothing about the body throws: HTML pages, empty bodies, XML errors, cut documents and bad cells come back as
+/// values on <see cref="VoTableReadResult"/> (except in <see cref="VoTableStrictness.Strict"/> mode, which throws
+/// <see cref="VoTableFormatException"/> at the first error). Cancellation throws <see cref="OperationCanceledException"/>.
+/// </summary>
+public static class VoTableReader
+{
+    /// <summary>Reads a document from a stream (an HTTP body, a file). The stream is not disposed.</summary>
+    /// <param name="stream">The body; read to its end or until a cap is reached.</param>
+    /// <param name="options">Caps, strictness and href resolution; <see cref="VoTableReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static Task<VoTableReadResult> ReadAsync(Stream stream, VoTableReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadCoreAsync(stream, options ?? VoTableReaderOptions.Default, syncReads: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a document from a file: the fast path (large sequential reads on the calling thread, hrefs resolved
+    /// next to the file).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Caps, strictness and href resolution; <see cref="VoTableReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<VoTableReadResult> ReadFileAsync(string path, VoTableReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= VoTableReaderOptions.Default;
+        if (options.BaseUri is null)
+        {
+            options = options with { BaseUri = new Uri(Path.GetFullPath(path)) };
+        }
+        var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read,
+            BufferSize = 0,
+            Options = FileOptions.SequentialScan,
+        });
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadCoreAsync(stream, options, syncReads: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<VoTableReadResult> ReadCoreAsync(Stream stream, VoTableReaderOptions options, bool syncReads, CancellationToken cancellationToken)
+    {
+        var sink = new DiagnosticSink(options.Strictness, options.MaxDiagnosticsPerCode);
+        using var input = new InputBuffer(stream, syncReads, options.MaxBytes, syncReads ? 4 << 20 : 1 << 20);
+        var reader = new DocumentReader(input, options, sink, syncReads);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers.Binary;
+using System.Text;
+using Das.Tables.Model;
+using Das.Tables.VoTable;
+
+namespace Das.Tables.Tests.VoTable;
+
+/// <summary>Tables large enough to take the two-thread paths, checked against the one-thread result.</summary>
+public sealed class LargeTableTests
+{
+    private const int Rows = 20_000;
+
+    private static string Fields => """
+        <FIELD name="id" datatype="long"/><FIELD name="x" datatype="double"/><FIELD name="f" datatype="float"/>
+        <FIELD name="n" datatype="short"><VALUES null="-1"/></FIELD><FIELD name="name" datatype="char" arraysize="*"/>
+        <FIELD name="u" datatype="unicodeChar" arraysize="*"/><FIELD name="ok" datatype="boolean"/>
+        """;
+
+    private static string Document(string data) =>
+        $"<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE>{Fields}<DATA>{data}</DATA></TABLE></RESOURCE></VOTABLE>";
+
+    private static string TableData()
+    {
+        var sb = new StringBuilder("<TABLEDATA>\n");
+        for (int i = 0; i < Rows; i++)
+        {
+            sb.Append("<TR><TD>").Append(i).Append("</TD><TD>").Append((i * 0.1).ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+              .Append("</TD><TD>").Append(i % 7 == 0 ? "NaN" : (i * 0.5f).ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+              .Append("</TD><TD>").Append(i % 5 == 0 ? "-1" : (i % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture))
+              .Append("</TD><TD>n").Append(i).Append("</TD><TD>ü").Append(i % 13).Append("</TD><TD>").Append(i % 3 == 0 ? "T" : "F").Append("</TD></TR>\n");
+        }
+        return sb.Append("</TABLEDATA>").ToString();
+    }
+
+    private static string Binary2()
+    {
+        using var ms = new MemoryStream();
+        Span<byte> b = stackalloc byte[8];
+        for (int i = 0; i < Rows; i++)
+        {
+            ms.WriteByte(i % 7 == 0 ? (byte)0x20 : (byte)0); // column 2 (f) null
+            BinaryPrimitives.WriteInt64BigEndian(b, i); ms.Write(b[..8]);
+            BinaryPrimitives.WriteDoubleBigEndian(b, i * 0.1); ms.Write(b[..8]);
+            BinaryPrimitives.WriteSingleBigEndian(b, i * 0.5f); ms.Write(b[..4]);
+            BinaryPrimitives.WriteInt16BigEndian(b, (short)(i % 5 == 0 ? -1 : i % 1000)); ms.Write(b[..2]);
+            var name = Encoding.ASCII.GetBytes("n" + i);
+            BinaryPrimitives.WriteInt32BigEndian(b, name.Length); ms.Write(b[..4]); ms.Write(name);
+            var u = Encoding.BigEndianUnicode.GetBytes("ü" + (i % 13));
+            BinaryPrimitives.WriteInt32BigEndian(b, u.Length / 2); ms.Write(b[..4]); ms.Write(u);
+            ms.WriteByte(i % 3 == 0 ? (byte)'T' : (byte)'F');
+        }
+        return "<BINARY2><STREAM encoding=\"base64\">" + Convert.ToBase64String(ms.ToArray(), Base64FormattingOptions.InsertLineBreaks) + "</STREAM></BINARY2>";
+    }
+
+    [Theory]
+    [InlineData(Serialization.TableData)]
+    [InlineData(Serialization.Binary2)]
+    public async Task Two_threads_give_the_same_table_as_one(Serialization serialization)
+    {
+        var xml = Encoding.UTF8.GetBytes(Document(serialization == Serialization.TableData ? TableData() : Binary2()));
+        var one = await VoTableReader.ReadAsync(new MemoryStream(xml), new VoTableReaderOptions { UseMultipleCores = false }, TestContext.Current.CancellationToken);
+        var two = await VoTableReader.ReadAsync(new MemoryStream(xml), new VoTableReaderOptions { UseMultipleCores = true }, TestContext.Current.CancellationToken);
+        Table a = one.FirstTable(), b = two.FirstTable();
+        Assert.Equal(Rows, a.RowCount);
+        Assert.Equal(Rows, b.RowCount);
+        Assert.Empty(two.Diagnostics);
+        for (int c = 0; c < a.Columns.Count; c++)
+        {
+            Assert.Equal(a.Columns[c].NullCount, b.Columns[c].NullCount);
+            for (int r = 0; r < Rows; r += 101)
+            {
+                Assert.Equal(a.Columns[c].GetValue(r), b.Columns[c].GetValue(r));
+            }
+        }
+        Assert.Equal(19_999 * 0.1, b.Columns[1].GetValue(19_999));
+        Assert.Equal("ü5", b.Columns[5].GetValue(18));
+        Assert.Null(b.Columns[3].GetValue(5));
+        Assert.Null(b.Columns[2].GetValue(7));
+    }
+}
