@@ -39,14 +39,14 @@ internal static class Binary2Encoder
             int maskBytes = (plans.Count + 7) / 8;
             for (int row = 0; row < rows; row++)
             {
-                var mask = Reserve(ref block, ref used, maskBytes);
-                mask.Clear();
+                int maskStart = used;
+                Reserve(ref block, ref used, maskBytes).Clear();
                 for (int c = 0; c < plans.Count; c++)
                 {
                     bool isNull = plans[c].Column.IsNull(row);
                     if (isNull)
                     {
-                        block[used - maskBytes + (c >> 3)] |= (byte)(0x80 >> (c & 7));
+                        block[maskStart + (c >> 3)] |= (byte)(0x80 >> (c & 7));
                     }
                     EncodeCell(ref block, ref used, plans[c], row, isNull, sentinels[c]);
                 }
@@ -115,7 +115,9 @@ internal static class Binary2Encoder
                 Reserve(ref block, ref used, 1)[0] = isNull ? (byte)'?' : ((ScalarColumn<bool>)column)[row] ? (byte)'T' : (byte)'F';
                 return;
             case CellKind.Bit:
-                Reserve(ref block, ref used, 1)[0] = !isNull && ((ScalarColumn<bool>)column)[row] ? (byte)0x80 : (byte)0;
+                // A single bit is the byte's most significant bit (STIL); astropy up to 7.x tests 0x08 instead.
+                // Padding bits are free, so true is written as 0x88 and both read it right.
+                Reserve(ref block, ref used, 1)[0] = !isNull && ((ScalarColumn<bool>)column)[row] ? (byte)0x88 : (byte)0;
                 return;
             case CellKind.Byte:
                 Reserve(ref block, ref used, 1)[0] = isNull ? (byte)sentinel : ((ScalarColumn<byte>)column)[row];

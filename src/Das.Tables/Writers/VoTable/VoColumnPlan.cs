@@ -11,8 +11,11 @@ namespace Das.Tables.Writers.VoTable;
 /// <list type="bullet">
 /// <item>duplicate or blank names get a suffix or a name (<c>x</c>, <c>x_2</c>; <c>col3</c>), since validators reject duplicates;</item>
 /// <item>a <c>char</c> column holding any non-ASCII text is declared <c>unicodeChar</c> (char is ASCII in BINARY2);</item>
-/// <item>a single-character text field is declared <c>1*</c> (empty allowed, so nulls are representable), and a text
-/// or array field whose cells overflow its declared size is widened to a variable last dimension, so nothing is cut;</item>
+/// <item>text is declared <c>*</c> unless it has a fixed size all cells fit (single characters and bounded <c>N*</c>
+/// sizes too: empty cells stay representable, and astropy before 7.1 misreads bounded char arrays in BINARY2);
+/// arrays whose cells overflow a bound are widened to a variable last dimension, so nothing is cut;</item>
+/// <item>in BINARY2, multi-dimensional variable arrays (<c>2x*</c>) are declared flattened (<c>*</c>): STIL and
+/// astropy disagree on what their element count counts;</item>
 /// <item>a fixed-size integer array with null cells gets a VALUES null (the declared one, else the type's minimum,
 /// 255 for unsignedByte) because TABLEDATA cannot leave a fixed array empty.</item>
 /// </list>
@@ -66,18 +69,18 @@ internal sealed class VoColumnPlan
     public byte[] TableDataNull { get; }
 
     /// <summary>Plans every column of <paramref name="table"/>.</summary>
-    public static List<VoColumnPlan> For(Table table)
+    public static List<VoColumnPlan> For(Table table, bool binary2)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var plans = new List<VoColumnPlan>(table.Columns.Count);
         for (int i = 0; i < table.Columns.Count; i++)
         {
-            plans.Add(Create(table.Columns[i], i, table.RowCount, names));
+            plans.Add(Create(table.Columns[i], i, table.RowCount, names, binary2));
         }
         return plans;
     }
 
-    private static VoColumnPlan Create(Column column, int index, int rows, HashSet<string> names)
+    private static VoColumnPlan Create(Column column, int index, int rows, HashSet<string> names, bool binary2)
     {
         var field = column.Field;
         var kind = CellKinds.Of(column);
@@ -93,16 +96,22 @@ internal sealed class VoColumnPlan
             {
                 dataType = VoDataType.UnicodeChar;
             }
-            if (size.Rank <= 1)
-            {
-                size = size.IsScalar ? (maxLength <= 1 ? ArraySize.Bounded(1) : ArraySize.Variable)
-                    : !size.IsVariable && maxLength > size.Dimensions[0] ? ArraySize.Variable
-                    : size.MaxLast is int max && maxLength > max ? ArraySize.Variable
-                    : size;
-            }
+            // Bounded text ("12*") is written as "*": astropy before 7.1 reads bounded char arrays in BINARY2 as
+            // fixed-size ones. Multi-dimensional text (arrays of strings) is written flattened, which astropy
+            // can read at all. Nothing is lost: the cells are the same characters.
+            size = size.Rank >= 2 ? (size.IsVariable ? ArraySize.Variable : ArraySize.Fixed(size.FixedElementCount))
+                : size.IsScalar || size.IsVariable ? ArraySize.Variable
+                : maxLength > size.Dimensions[0] ? ArraySize.Variable
+                : size;
             return new VoColumnPlan(column, kind, name, dataType, size, nullValue, []);
         }
 
+        if (kind.IsArray() && size.IsVariable && size.Rank >= 2 && binary2)
+        {
+            // STIL counts the elements of a "3x*" cell in BINARY2 and astropy counts its steps of 3: only the
+            // one-dimensional form is read alike by both, so the cell is declared flattened ("*").
+            size = ArraySize.Variable;
+        }
         if (kind.IsArray() && size.IsVariable && size.MaxLast is int bound)
         {
             int step = Math.Max(1, size.FixedElementCount);
@@ -143,9 +152,12 @@ internal sealed class VoColumnPlan
 
     private byte[] BuildTableDataNull()
     {
-        if (Kind is CellKind.FloatComplex or CellKind.DoubleComplex)
+        // TABLEDATA readers (STIL) reject an empty TD where a fixed number of elements is due, and bits have no null.
+        switch (Kind)
         {
-            return "NaN NaN"u8.ToArray();
+            case CellKind.FloatComplex or CellKind.DoubleComplex: return "NaN NaN"u8.ToArray();
+            case CellKind.Boolean: return "?"u8.ToArray();
+            case CellKind.Bit: return "0"u8.ToArray();
         }
         if (!Kind.IsArray() || IsVariable)
         {

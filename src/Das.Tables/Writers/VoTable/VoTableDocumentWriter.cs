@@ -28,7 +28,7 @@ internal sealed partial class VoTableDocumentWriter
     {
         var scope = IdScope.CreateRoot();
         DeclareCommon(scope, document.Infos, document.Params, document.Groups);
-        foreach (var c in document.CoordinateSystems)
+        foreach (var c in document.CoordinateSystems.Where(IsKnown))
         {
             scope.DeclareNew(c, string.IsNullOrWhiteSpace(c.Id) ? "coosys" : c.Id);
         }
@@ -43,7 +43,9 @@ internal sealed partial class VoTableDocumentWriter
 
         _output.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"u8);
         _xml.Open("VOTABLE"u8);
-        _xml.Attr("version"u8, VersionText(document));
+        string version = VersionText(document);
+        IsVersion15 = version == "1.5";
+        _xml.Attr("version"u8, version);
         _xml.Attr("xmlns:xsi"u8, "http://www.w3.org/2001/XMLSchema-instance");
         _xml.Attr("xmlns"u8, VoTableWriter.Namespace);
         _xml.OpenDone();
@@ -76,7 +78,7 @@ internal sealed partial class VoTableDocumentWriter
     {
         var scope = parent.CreateChild();
         DeclareCommon(scope, resource.Infos, resource.Params, resource.Groups);
-        foreach (var c in resource.CoordinateSystems)
+        foreach (var c in resource.CoordinateSystems.Where(IsKnown))
         {
             scope.DeclareNew(c, string.IsNullOrWhiteSpace(c.Id) ? "coosys" : c.Id);
         }
@@ -145,7 +147,7 @@ internal sealed partial class VoTableDocumentWriter
         {
             scope.Declare(link, link.Id);
         }
-        var plans = VoColumnPlan.For(table);
+        var plans = VoColumnPlan.For(table, _options.Serialization == VoTableSerialization.Binary2);
         foreach (var plan in plans)
         {
             DeclareField(scope, plan.Source);
@@ -240,16 +242,19 @@ internal sealed partial class VoTableDocumentWriter
         }
     }
 
+    private bool IsVersion15 { get; set; }
+
     private void WriteSystems(IReadOnlyList<CoordinateSystem> coordinateSystems, IReadOnlyList<TimeSystem> timeSystems, IdScope scope)
     {
-        foreach (var c in coordinateSystems)
+        foreach (var c in coordinateSystems.Where(IsKnown))
         {
             _xml.Open("COOSYS"u8);
             _xml.Attr("ID"u8, scope.IdOf(c));
-            _xml.Attr("system"u8, CooSystems.Contains(c.System) ? c.System : null);
+            _xml.Attr("system"u8, c.System);
             _xml.Attr("equinox"u8, Epoch(c.Equinox));
             _xml.Attr("epoch"u8, Epoch(c.Epoch));
-            _xml.Attr("refposition"u8, NullIfBlank(c.RefPosition));
+            // COOSYS refposition is new in VOTable 1.5; the 1.4 schema rejects it.
+            _xml.Attr("refposition"u8, IsVersion15 ? NullIfBlank(c.RefPosition) : null);
             _xml.OpenDoneEmpty();
         }
         foreach (var t in timeSystems)
@@ -454,6 +459,12 @@ internal sealed partial class VoTableDocumentWriter
         _xml.Attr("action"u8, NullIfBlank(link.Action));
         _xml.OpenDoneEmpty();
     }
+
+    /// <summary>
+    /// A COOSYS with a system outside the schema's list is left out (and refs to it dropped): writing it would be
+    /// invalid, and writing another system would be wrong.
+    /// </summary>
+    private static bool IsKnown(CoordinateSystem c) => CooSystems.Contains(c.System);
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
