@@ -4,6 +4,7 @@ using Das.Tables.Model;
 using Das.Tables.Writers.Csv;
 using Das.Tables.Writers.Json;
 using Das.Tables.Writers.VoTable;
+using Das.Tables.Writers.Xlsx;
 
 namespace Das.Benchmarks.Tables;
 
@@ -36,6 +37,9 @@ public class TableWriterBenchmarks
 
     [Benchmark]
     public Task Json() => TableJsonWriter.WriteAsync(Stream.Null, _table, null, CancellationToken.None);
+
+    [Benchmark]
+    public Task Xlsx() => XlsxWriter.WriteTableAsync(Stream.Null, _table, CancellationToken.None);
 
     /// <summary>A seeded table shaped like a Gaia/2MASS cone-search answer.</summary>
     public static Table CatalogueTable(int rows, int seed)
