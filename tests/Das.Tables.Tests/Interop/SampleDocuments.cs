@@ -166,7 +166,13 @@ internal static class SampleDocuments
                     Name = "2MASS \u0003 J", Id = "2MASS J",
                     Infos = [new Info { Name = "QUERY_STATUS", Value = "OK", Id = "2MASS J" }],
                     CoordinateSystems = [new CoordinateSystem { Id = "sys 1", System = "martian", Equinox = "J2000.0 ", Epoch = "bad" }],
-                    Params = [new Param { Name = "hello", DataType = VoDataType.Char, Value = "hello wörld" }],
+                    Params =
+                    [
+                        new Param { Name = "hello", DataType = VoDataType.Char, Value = "hello wörld" },
+                        new Param { Name = "maxrec", DataType = VoDataType.Int, Value = "N/A" },
+                        new Param { Name = "empty", DataType = VoDataType.Double, Value = "" },
+                        new Param { Name = "pair", DataType = VoDataType.Float, ArraySize = ArraySize.Fixed(2), Value = "1.5 NaN" },
+                    ],
                     Links = [new Link { Href = "https://example.org/?a=1&b=<2>", Id = "1st" }],
                     Tables = [table],
                 },

@@ -74,6 +74,8 @@ public sealed class VoTableWriterTests
         {
         }
         Assert.Contains("ID=\"_2MASS_J\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<PARAM name=\"maxrec\" datatype=\"char\" arraysize=\"*\" value=\"N/A\"/>", xml, StringComparison.Ordinal);
+        Assert.Contains("<PARAM name=\"pair\" datatype=\"float\" arraysize=\"2\" value=\"1.5 NaN\"/>", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("ref=\"nowhere\"", xml, StringComparison.Ordinal);
     }
 

@@ -15,9 +15,9 @@ internal static class TableDataEncoder
         for (int row = 0; row < rows; row++)
         {
             o.Write("\n<TR>"u8);
-            foreach (var plan in plans)
+            for (int c = 0; c < plans.Count; c++)
             {
-                WriteCell(o, plan, row);
+                WriteCell(o, plans[c], row); // an indexed loop: foreach over IReadOnlyList boxes an enumerator per row
             }
             o.Write("</TR>"u8);
             await o.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,8 @@ internal sealed partial class VoTableDocumentWriter
     private readonly OutputBuffer _output;
     private readonly XmlMarkup _xml;
     private readonly VoTableWriteOptions _options;
+    // votlint warns when two RESOURCEs of a document, or two TABLEs of a RESOURCE, share a name.
+    private readonly HashSet<string> _resourceNames = new(StringComparer.Ordinal);
 
     public VoTableDocumentWriter(OutputBuffer output, VoTableWriteOptions options)
     {
@@ -101,7 +103,7 @@ internal sealed partial class VoTableDocumentWriter
 
         _xml.Open("RESOURCE"u8);
         _xml.Attr("ID"u8, parent.IdOf(resource));
-        _xml.Attr("name"u8, resource.Name);
+        _xml.Attr("name"u8, UniqueName(resource.Name, _resourceNames));
         _xml.Attr("type"u8, string.Equals(resource.Type, "meta", StringComparison.OrdinalIgnoreCase) ? "meta" : "results");
         _xml.Attr("utype"u8, resource.Utype);
         _xml.OpenDone();
@@ -114,10 +116,11 @@ internal sealed partial class VoTableDocumentWriter
         WriteParamsGroupsInfos(resource.Params, resource.Groups, [], scope);
         // LINKs may only stand before a TABLE or RESOURCE; without one they cannot be written validly.
         bool linksWritten = resource.Tables.Count + resource.Resources.Count == 0;
+        var tableNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in resource.Tables)
         {
             WriteLinksOnce(resource.Links, scope, ref linksWritten);
-            await WriteTableAsync(table, scope, cancellationToken).ConfigureAwait(false);
+            await WriteTableAsync(table, UniqueName(table.Name, tableNames), scope, cancellationToken).ConfigureAwait(false);
         }
         foreach (var nested in resource.Resources)
         {
@@ -139,7 +142,21 @@ internal sealed partial class VoTableDocumentWriter
         }
     }
 
-    private async Task WriteTableAsync(Table table, IdScope parent, CancellationToken cancellationToken)
+    private static string? UniqueName(string? name, HashSet<string> used)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        string candidate = name;
+        for (int n = 2; !used.Add(candidate); n++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}_{n}");
+        }
+        return candidate;
+    }
+
+    private async Task WriteTableAsync(Table table, string? name, IdScope parent, CancellationToken cancellationToken)
     {
         var scope = parent.CreateChild();
         DeclareCommon(scope, table.Infos, table.Params, table.Groups);
@@ -156,7 +173,7 @@ internal sealed partial class VoTableDocumentWriter
 
         _xml.Open("TABLE"u8);
         _xml.Attr("ID"u8, parent.IdOf(table));
-        _xml.Attr("name"u8, table.Name);
+        _xml.Attr("name"u8, name);
         _xml.Attr("ucd"u8, table.Ucd);
         _xml.Attr("utype"u8, table.Utype);
         _xml.Attr("ref"u8, scope.Resolve(table.Ref));
@@ -334,6 +351,13 @@ internal sealed partial class VoTableDocumentWriter
                 dataType = VoDataType.UnicodeChar;
             }
         }
+        if (!dataType.IsText() && !IsValidValue(dataType, size, param.Value))
+        {
+            // A value that does not parse as its datatype (remote services send "" or "N/A" for numbers) would
+            // make the document invalid; it is kept, verbatim, as text.
+            dataType = VoDataType.Char;
+            size = ArraySize.Variable;
+        }
         WriteFieldAttributes(param, dataType, size, scope);
         _xml.Attr("value"u8, param.Value);
         WriteFieldChildren("PARAM"u8, param, param.Values?.Null, scope);
@@ -458,6 +482,35 @@ internal sealed partial class VoTableDocumentWriter
         _xml.Attr("href"u8, NullIfBlank(link.Href));
         _xml.Attr("action"u8, NullIfBlank(link.Action));
         _xml.OpenDoneEmpty();
+    }
+
+    /// <summary>True when a PARAM value parses as the datatype (scalars) or as whitespace-separated elements (arrays).</summary>
+    private static bool IsValidValue(VoDataType type, ArraySize size, string value)
+    {
+        var parts = value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        if (size.IsScalar && type is not (VoDataType.FloatComplex or VoDataType.DoubleComplex) && parts.Length != 1)
+        {
+            return false;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var p in parts)
+        {
+            bool ok = type switch
+            {
+                VoDataType.Boolean => p.Length > 0 && "TtFf?10".Contains(p[0], StringComparison.Ordinal) || bool.TryParse(p, out _),
+                VoDataType.Bit => p.All(c => c is '0' or '1'),
+                VoDataType.UnsignedByte => byte.TryParse(p, NumberStyles.Integer, inv, out _),
+                VoDataType.Short => short.TryParse(p, NumberStyles.Integer, inv, out _),
+                VoDataType.Int => int.TryParse(p, NumberStyles.Integer, inv, out _),
+                VoDataType.Long => long.TryParse(p, NumberStyles.Integer, inv, out _),
+                _ => p is "NaN" or "+Inf" or "-Inf" or "Inf" || double.TryParse(p, NumberStyles.Float, inv, out _),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
