@@ -30,6 +30,9 @@ public sealed class XlsxWriterTests
 
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false);
+        // The SDK's schema validator: what Excel would refuse to open.
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["results_1", "metadata"], sheets.Select(x => x.Name!.Value));

@@ -21,6 +21,7 @@ internal static class XlsxWorkbookBuilder
     public static void Build(SpreadsheetDocument document, IReadOnlyList<XlsxSheetSource> sheets, CancellationToken cancellationToken)
     {
         var workbookPart = document.AddWorkbookPart();
+        WriteStyles(workbookPart);
         var names = new SheetNames();
         var entries = new List<(string Name, string PartId)>();
         var metadata = new List<object?[]> { new object?[] { "sheet", "column", "datatype", "arraysize", "unit", "ucd", "utype", "description" } };
@@ -78,6 +79,7 @@ internal static class XlsxWorkbookBuilder
         var part = workbookPart.AddNewPart<WorksheetPart>();
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        WriteFrozenHeader(writer);
         writer.WriteStartElement(new SheetData());
         int width = rows.Max(r => r.Length);
         var refs = ColumnLetters(width);
@@ -91,7 +93,7 @@ internal static class XlsxWorkbookBuilder
                 {
                     case null: break;
                     case double d: NumberCell(writer, cellRef, d); break;
-                    case var v: TextCell(writer, cellRef, Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""); break;
+                    case var v: TextCell(writer, cellRef, Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", bold: r == 0); break;
                 }
             }
             writer.WriteEndElement();
@@ -110,11 +112,12 @@ internal static class XlsxWorkbookBuilder
         var text = new StringBuilder();
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        WriteFrozenHeader(writer);
         writer.WriteStartElement(new SheetData());
         StartRow(writer, 1);
         for (int c = 0; c < columns.Count; c++)
         {
-            TextCell(writer, refs[c] + "1", columns[c].Name);
+            TextCell(writer, refs[c] + "1", columns[c].Name, bold: true);
         }
         writer.WriteEndElement();
         for (int row = 0; row < rows; row++)
@@ -218,14 +221,17 @@ internal static class XlsxWorkbookBuilder
         writer.WriteEndElement();
     }
 
-    private static void TextCell(OpenXmlWriter writer, string cellRef, string value)
+    private static void TextCell(OpenXmlWriter writer, string cellRef, string value, bool bold = false)
     {
         string clean = XmlText.Clean(value);
         if (clean.Length > MaxCellText)
         {
             clean = clean[..MaxCellText];
         }
-        writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", cellRef), new OpenXmlAttribute("t", "", "inlineStr")]);
+        OpenXmlAttribute[] attributes = bold
+            ? [new("r", "", cellRef), new("t", "", "inlineStr"), new("s", "", "1")]
+            : [new("r", "", cellRef), new("t", "", "inlineStr")];
+        writer.WriteStartElement(new Cell(), attributes);
         writer.WriteStartElement(new InlineString());
         var t = new Text(clean);
         if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
@@ -236,6 +242,25 @@ internal static class XlsxWorkbookBuilder
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
+
+    /// <summary>Style 0 is the default; style 1 is bold (header rows).</summary>
+    private static void WriteStyles(WorkbookPart workbookPart)
+    {
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+        styles.Stylesheet.Save();
+    }
+
+    /// <summary>Keeps the header row visible while scrolling.</summary>
+    private static void WriteFrozenHeader(OpenXmlWriter writer) =>
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+        { WorkbookViewId = 0 }));
 
     private static string[] ColumnLetters(int count)
     {
