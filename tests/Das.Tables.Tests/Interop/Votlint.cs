@@ -16,9 +16,9 @@ internal static class Votlint
     }
 
     /// <summary>
-    /// Asserts votlint says nothing. STILTS 3.4 knows VOTable up to 1.4, so a 1.5 document is checked as the same
-    /// bytes with version="1.4" and without COOSYS refposition (the one 1.5 addition Das writes), after asserting the version complaint is
-    /// the only difference.
+    /// Asserts votlint says nothing. STILTS 3.4 knows VOTable up to 1.4 (it reports "Unknown VOTable version" and a
+    /// schema error for 1.5), so a 1.5 document is checked as the same bytes with version="1.4" and without COOSYS
+    /// refposition, the one 1.5 addition Das writes.
     /// </summary>
     public static async Task AssertCleanAsync(string path, CancellationToken cancellationToken)
     {
