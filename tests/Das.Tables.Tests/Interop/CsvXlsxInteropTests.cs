@@ -37,7 +37,7 @@ public sealed class CsvXlsxInteropTests
         {
             new SourceTable { SourceId = "gaia-dr3", Table = gaia },
             new SourceTable { SourceId = "A very long source id: with [forbidden] chars/that Excel refuses", Table = other },
-            new SourceTable { SourceId = "simbad", Status = Model.QueryStatus.Error, Message = "timeout after 30 s" },
+            new SourceTable { SourceId = "simbad", Status = Das.Tables.Model.QueryStatus.Error, Message = "timeout after 30 s" },
         };
         string path = TempFiles.NewPath("sources.xlsx");
         await using (var file = File.Create(path))
@@ -59,7 +59,7 @@ public sealed class CsvXlsxInteropTests
         Assert.Equal(["gaia-dr3", "d", "double", null, "deg", "pos.eq.ra;meta.main"], ra.EnumerateArray().Take(6).Select(e => e.ValueKind == JsonValueKind.Null ? null : e.GetString()));
     }
 
-    private static void AssertSheet(Model.Table table, JsonElement sheet)
+    private static void AssertSheet(Das.Tables.Model.Table table, JsonElement sheet)
     {
         var rows = sheet.GetProperty("rows");
         Assert.Equal(table.Columns.Select(c => c.Name), rows[0].EnumerateArray().Select(e => e.GetString()));
