@@ -65,17 +65,33 @@ internal static class HealpixQuery
         }
     }
 
-    /// <summary>Whether one of the four pixels at order <paramref name="o"/> starting at (x0, y0) qualifies as a hit.</summary>
+    /// <summary>
+    /// Whether one of the four pixels at order <paramref name="o"/> starting at (x0, y0) qualifies as a hit: its
+    /// centre is in the shape, or its bounding circle meets the shape at <paramref name="omax"/> (or one of its own
+    /// children does). Siblings are classified before any grandchild is visited, so hits end early.
+    /// </summary>
     private static bool ChildHits<TZone>(in TZone zone, int omax, int o, int face, long x0, long y0)
         where TZone : struct, IPixelZone
     {
+        var borderline = 0; // bit i: child i has zone 1
         for (var i = 0; i < 4; i++)
         {
-            var ix = x0 + (i & 1);
-            var iy = y0 + (i >> 1);
-            HealpixMath.XyfToZPhi(o, ix, iy, face, out var z, out var phi, out var sth);
+            HealpixMath.XyfToZPhi(o, x0 + (i & 1), y0 + (i >> 1), face, out var z, out var phi, out var sth);
             var k = zone.Zone(o, z, phi, sth);
-            if (k >= 2 || (k == 1 && (o == omax || ChildHits(zone, omax, o + 1, face, 2 * ix, 2 * iy))))
+            if (k >= 2 || (k == 1 && o == omax))
+            {
+                return true;
+            }
+
+            if (k == 1)
+            {
+                borderline |= 1 << i;
+            }
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            if ((borderline & (1 << i)) != 0 && ChildHits(zone, omax, o + 1, face, 2 * (x0 + (i & 1)), 2 * (y0 + (i >> 1))))
             {
                 return true;
             }
