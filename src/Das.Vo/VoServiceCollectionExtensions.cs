@@ -32,6 +32,7 @@ public static class VoServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         services.TryAddSingleton<VoHttpClient>();
+        services.TryAddSingleton<Answers.VoQueryClient>();
         return services;
     }
 }
