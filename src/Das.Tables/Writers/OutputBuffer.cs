@@ -82,9 +82,6 @@ internal sealed class OutputBuffer : IBufferWriter<byte>, IDisposable
         Advance(n);
     }
 
-    /// <summary>True when at least the flush threshold is buffered.</summary>
-    public bool IsFull => _used >= _flushThreshold;
-
     /// <summary>Sends the buffered bytes when the flush threshold is reached (call between rows).</summary>
     public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
         _used >= _flushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;

@@ -174,7 +174,7 @@ internal static class SampleDocuments
                         new Param { Name = "pair", DataType = VoDataType.Float, ArraySize = ArraySize.Fixed(2), Value = "1.5 NaN" },
                     ],
                     Links = [new Link { Href = "https://example.org/?a=1&b=<2>", Id = "1st" }],
-                    Tables = [table],
+                    Tables = [table, new Table([]) { Name = "empty", Infos = [new Info { Name = "note", Value = "no columns" }] }],
                 },
             ],
         };

@@ -79,6 +79,22 @@ public sealed class VoTableWriterTests
         Assert.DoesNotContain("ref=\"nowhere\"", xml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1.5", null, "1.5")]
+    [InlineData("1.3", null, "1.4")]
+    [InlineData("1.5", VoTableVersion.Version14, "1.4")]
+    [InlineData("1.4", VoTableVersion.Version15, "1.5")]
+    public async Task Version_comes_from_the_options_else_the_document_and_the_namespace_stays_1_3(string documentVersion, VoTableVersion? option, string written)
+    {
+        var document = new VoTableDocument { Version = documentVersion };
+        using var stream = new MemoryStream();
+        await VoTableWriter.WriteAsync(stream, document, new VoTableWriteOptions { Version = option }, TestContext.Current.CancellationToken);
+        string xml = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains($"<VOTABLE version=\"{written}\"", xml, StringComparison.Ordinal);
+        Assert.Contains("xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<RESOURCE type=\"results\"/>", xml, StringComparison.Ordinal); // the schema needs one
+    }
+
     [Fact]
     public async Task Cancellation_stops_between_rows()
     {

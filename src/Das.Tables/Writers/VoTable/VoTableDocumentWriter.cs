@@ -108,16 +108,19 @@ internal sealed partial class VoTableDocumentWriter
         _xml.Attr("utype"u8, resource.Utype);
         _xml.OpenDone();
         _xml.TextElement("DESCRIPTION"u8, resource.Description);
-        foreach (var info in resource.Infos)
+        // The schema needs a FIELD, PARAM or GROUP in a TABLE: a table with none is left out and its INFOs are
+        // written with the resource's, so nothing it said is lost.
+        var tables = resource.Tables.Where(t => t.Columns.Count + t.Params.Count + t.Groups.Count > 0).ToList();
+        foreach (var info in resource.Infos.Concat(resource.Tables.Except(tables).SelectMany(t => t.Infos)))
         {
             WriteInfo(info, scope);
         }
         WriteSystems(resource.CoordinateSystems, resource.TimeSystems, scope);
         WriteParamsGroupsInfos(resource.Params, resource.Groups, [], scope);
         // LINKs may only stand before a TABLE or RESOURCE; without one they cannot be written validly.
-        bool linksWritten = resource.Tables.Count + resource.Resources.Count == 0;
+        bool linksWritten = tables.Count + resource.Resources.Count == 0;
         var tableNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in resource.Tables)
+        foreach (var table in tables)
         {
             WriteLinksOnce(resource.Links, scope, ref linksWritten);
             await WriteTableAsync(table, UniqueName(table.Name, tableNames), scope, cancellationToken).ConfigureAwait(false);

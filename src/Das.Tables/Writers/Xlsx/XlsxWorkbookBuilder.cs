@@ -15,7 +15,6 @@ namespace Das.Tables.Writers.Xlsx;
 internal static class XlsxWorkbookBuilder
 {
     internal const int MaxDataRows = 1_048_575;
-    private const int MaxCellText = 32_767;
     private const long MaxExactInteger = 999_999_999_999_999; // Excel keeps 15 significant digits
 
     public static void Build(SpreadsheetDocument document, IReadOnlyList<XlsxSheetSource> sheets, CancellationToken cancellationToken)
@@ -83,20 +82,21 @@ internal static class XlsxWorkbookBuilder
         writer.WriteStartElement(new SheetData());
         int width = rows.Max(r => r.Length);
         var refs = ColumnLetters(width);
+        var cells = new XlsxCellWriter(writer);
         for (int r = 0; r < rows.Count; r++)
         {
-            StartRow(writer, r + 1);
+            cells.StartRow(r + 1);
             for (int c = 0; c < rows[r].Length; c++)
             {
                 string cellRef = refs[c] + (r + 1).ToString(CultureInfo.InvariantCulture);
                 switch (rows[r][c])
                 {
                     case null: break;
-                    case double d: NumberCell(writer, cellRef, d); break;
-                    case var v: TextCell(writer, cellRef, Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", bold: r == 0); break;
+                    case double d: cells.Number(cellRef, d); break;
+                    case var v: cells.Text(cellRef, Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", bold: r == 0); break;
                 }
             }
-            writer.WriteEndElement();
+            cells.EndRow();
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -114,12 +114,13 @@ internal static class XlsxWorkbookBuilder
         writer.WriteStartElement(new Worksheet());
         WriteFrozenHeader(writer);
         writer.WriteStartElement(new SheetData());
-        StartRow(writer, 1);
+        var cells = new XlsxCellWriter(writer);
+        cells.StartRow(1);
         for (int c = 0; c < columns.Count; c++)
         {
-            TextCell(writer, refs[c] + "1", columns[c].Name, bold: true);
+            cells.Text(refs[c] + "1", columns[c].Name, bold: true);
         }
-        writer.WriteEndElement();
+        cells.EndRow();
         for (int row = 0; row < rows; row++)
         {
             if ((row & 1023) == 0)
@@ -128,7 +129,7 @@ internal static class XlsxWorkbookBuilder
             }
             int excelRow = row + 2;
             string rowText = excelRow.ToString(CultureInfo.InvariantCulture);
-            StartRow(writer, excelRow);
+            cells.StartRow(excelRow);
             for (int c = 0; c < columns.Count; c++)
             {
                 var column = columns[c];
@@ -139,28 +140,28 @@ internal static class XlsxWorkbookBuilder
                 string cellRef = refs[c] + rowText;
                 switch (kinds[c])
                 {
-                    case CellKind.Text: TextCell(writer, cellRef, ((StringColumn)column).GetString(row) ?? ""); break;
-                    case CellKind.Boolean or CellKind.Bit: BooleanCell(writer, cellRef, ((ScalarColumn<bool>)column)[row]); break;
-                    case CellKind.Byte: NumberCell(writer, cellRef, ((ScalarColumn<byte>)column)[row]); break;
-                    case CellKind.Short: NumberCell(writer, cellRef, ((ScalarColumn<short>)column)[row]); break;
-                    case CellKind.Int: NumberCell(writer, cellRef, ((ScalarColumn<int>)column)[row]); break;
+                    case CellKind.Text: cells.Text(cellRef, ((StringColumn)column).GetString(row) ?? ""); break;
+                    case CellKind.Boolean or CellKind.Bit: cells.Boolean(cellRef, ((ScalarColumn<bool>)column)[row]); break;
+                    case CellKind.Byte: cells.Number(cellRef, ((ScalarColumn<byte>)column)[row]); break;
+                    case CellKind.Short: cells.Number(cellRef, ((ScalarColumn<short>)column)[row]); break;
+                    case CellKind.Int: cells.Number(cellRef, ((ScalarColumn<int>)column)[row]); break;
                     case CellKind.Long:
                         long l = ((ScalarColumn<long>)column)[row];
                         if (Math.Abs((decimal)l) <= MaxExactInteger)
                         {
-                            NumberCell(writer, cellRef, l);
+                            cells.Number(cellRef, l);
                         }
                         else
                         {
-                            TextCell(writer, cellRef, l.ToString(CultureInfo.InvariantCulture));
+                            cells.Text(cellRef, l.ToString(CultureInfo.InvariantCulture));
                         }
                         break;
-                    case CellKind.Float: NumberCell(writer, cellRef, ((ScalarColumn<float>)column)[row], single: true); break;
-                    case CellKind.Double: NumberCell(writer, cellRef, ((ScalarColumn<double>)column)[row]); break;
-                    default: TextCell(writer, cellRef, ArrayText(column, kinds[c], row, text)); break;
+                    case CellKind.Float: cells.Number(cellRef, ((ScalarColumn<float>)column)[row], single: true); break;
+                    case CellKind.Double: cells.Number(cellRef, ((ScalarColumn<double>)column)[row]); break;
+                    default: cells.Text(cellRef, ArrayText(column, kinds[c], row, text)); break;
                 }
             }
-            writer.WriteEndElement();
+            cells.EndRow();
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -197,50 +198,6 @@ internal static class XlsxWorkbookBuilder
                 break;
         }
         return sb.ToString();
-    }
-
-    private static void StartRow(OpenXmlWriter writer, int index) =>
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", index.ToString(CultureInfo.InvariantCulture))]);
-
-    private static void NumberCell(OpenXmlWriter writer, string cellRef, double value, bool single = false)
-    {
-        if (!double.IsFinite(value))
-        {
-            return; // Excel has no NaN or infinity: the cell stays empty.
-        }
-        string text = single ? ((float)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", cellRef)]);
-        writer.WriteElement(new CellValue(text));
-        writer.WriteEndElement();
-    }
-
-    private static void BooleanCell(OpenXmlWriter writer, string cellRef, bool value)
-    {
-        writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", cellRef), new OpenXmlAttribute("t", "", "b")]);
-        writer.WriteElement(new CellValue(value ? "1" : "0"));
-        writer.WriteEndElement();
-    }
-
-    private static void TextCell(OpenXmlWriter writer, string cellRef, string value, bool bold = false)
-    {
-        string clean = XmlText.Clean(value);
-        if (clean.Length > MaxCellText)
-        {
-            clean = clean[..MaxCellText];
-        }
-        OpenXmlAttribute[] attributes = bold
-            ? [new("r", "", cellRef), new("t", "", "inlineStr"), new("s", "", "1")]
-            : [new("r", "", cellRef), new("t", "", "inlineStr")];
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteStartElement(new InlineString());
-        var t = new Text(clean);
-        if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
-        {
-            t.Space = SpaceProcessingModeValues.Preserve;
-        }
-        writer.WriteElement(t);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
     }
 
     /// <summary>Style 0 is the default; style 1 is bold (header rows).</summary>

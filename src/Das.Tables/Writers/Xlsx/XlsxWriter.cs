@@ -46,6 +46,8 @@ public static class XlsxWriter
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         using (var document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
         {
+            // Deflate dominates the cost of a large sheet; Fast compresses sheet XML nearly as well at a fraction of the time.
+            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
             XlsxWorkbookBuilder.Build(document, sheets, cancellationToken);
         }
         temp.Position = 0;
