@@ -53,9 +53,10 @@ public static class VoAnswerReader
             table.Truncation ??= new Truncation(TruncationReason.ServiceOverflow,
                 "the service stopped at its row limit (QUERY_STATUS=OVERFLOW)" + (string.IsNullOrEmpty(text) ? "" : ": " + text));
         }
-        if (fault is not null)
+        if (fault is not null && table.Truncation?.Reason is null or TruncationReason.DocumentEndedEarly)
         {
-            table.Truncation ??= new Truncation(TruncationReason.DocumentEndedEarly, fault.Message + "; the rows read before that are kept");
+            // The reader saw the document end early; the network layer knows why.
+            table.Truncation = new Truncation(TruncationReason.DocumentEndedEarly, fault.Message + "; the rows read before that are kept");
         }
         return new VoTableAnswer
         {
