@@ -69,15 +69,17 @@ public sealed class Table
 
     /// <summary>
     /// The first column whose UCD carries <paramref name="ucd"/> as one of its words (<c>pos.eq.ra</c> matches
-    /// <c>pos.eq.ra;meta.main</c>), preferring columns marked <c>meta.main</c>; null when none.
+    /// <c>pos.eq.ra;meta.main</c> and SCS 1.03's <c>POS_EQ_RA_MAIN</c>), preferring columns marked <c>meta.main</c>;
+    /// null when none.
     /// </summary>
     public Column? FindColumnByUcd(string ucd)
     {
+        var wanted = Model.Ucd.Words(ucd);
         Column? first = null;
         foreach (var column in _columns)
         {
-            var words = column.Field.Ucd?.Split(';', StringSplitOptions.TrimEntries);
-            if (words is null || !words.Contains(ucd, StringComparer.OrdinalIgnoreCase))
+            var words = Model.Ucd.Words(column.Field.Ucd);
+            if (wanted.Count == 0 || !wanted.All(w => words.Contains(w, StringComparer.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -50,8 +50,18 @@ public static class VoAnswerReader
         if (status == QueryStatus.Overflow)
         {
             var text = document.QueryStatusInfo()?.Content?.Trim();
-            table.Truncation ??= new Truncation(TruncationReason.ServiceOverflow,
+            // The service's word beats our own row cap at its MAXREC: it says there were more rows.
+            table.Truncation = table.Truncation is { Reason: not TruncationReason.RowCap } kept ? kept : new Truncation(TruncationReason.ServiceOverflow,
                 "the service stopped at its row limit (QUERY_STATUS=OVERFLOW)" + (string.IsNullOrEmpty(text) ? "" : ": " + text));
+        }
+        if (table.Truncation?.Reason == TruncationReason.RowCap &&
+            long.TryParse(request.Parameter("MAXREC"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long maxrec) &&
+            table.RowCount >= maxrec)
+        {
+            // Reading stopped at the MAXREC we sent because the service sent more: that is an overflow, whatever
+            // the service wrote after the rows (DaCHS sends MAXREC + 1 rows when the query has a TOP).
+            table.Truncation = new Truncation(TruncationReason.ServiceOverflow,
+                $"the service has more rows than MAXREC={maxrec.ToString(System.Globalization.CultureInfo.InvariantCulture)}; the first {maxrec.ToString(System.Globalization.CultureInfo.InvariantCulture)} are kept");
         }
         if (fault is not null && table.Truncation?.Reason is null or TruncationReason.DocumentEndedEarly)
         {

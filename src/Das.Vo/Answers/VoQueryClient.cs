@@ -25,7 +25,20 @@ public sealed class VoQueryClient
     public async Task<VoTableAnswer> QueryAsync(VoRequest request, VoCallOptions options, VoTableReaderOptions? readerOptions, CancellationToken cancellationToken)
     {
         await using var response = await _http.SendAsync(request, options, cancellationToken);
-        return await VoAnswerReader.ReadAsync(response, readerOptions, cancellationToken);
+        return await VoAnswerReader.ReadAsync(response, CapAtMaxrec(request, readerOptions), cancellationToken);
+    }
+
+    // DALI says a service returns at most MAXREC rows; some (DaCHS with TOP) send one more with OVERFLOW.
+    // Reading stops at the MAXREC we sent, so every source keeps the contract the user asked for.
+    private static VoTableReaderOptions CapAtMaxrec(VoRequest request, VoTableReaderOptions? options)
+    {
+        options ??= VoTableReaderOptions.Default;
+        if (long.TryParse(request.Parameter("MAXREC"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long maxrec) &&
+            (options.MaxRows is null || options.MaxRows > maxrec))
+        {
+            return options with { MaxRows = maxrec };
+        }
+        return options;
     }
 
     /// <summary>Runs a TAP query as an async (UWS) job and reads its result.</summary>
@@ -34,7 +47,7 @@ public sealed class VoQueryClient
     {
         var result = await new TapAsyncJob(_http, _time).RunAsync(query, options, progress, cancellationToken);
         await using var body = result.Body;
-        var read = await VoTableReader.ReadAsync(body, readerOptions, cancellationToken);
+        var read = await VoTableReader.ReadAsync(body, CapAtMaxrec(result.Request, readerOptions), cancellationToken);
         return VoAnswerReader.Interpret(result.Request, read, result.BodyFault);
     }
 }
