@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Das.Tables.VoTable.Diagnostics;
 using Das.Tables.VoTable.Parsing;
 
@@ -53,7 +54,36 @@ public static class VoTableReader
     private static async Task<VoTableReadResult> ReadCoreAsync(Stream stream, VoTableReaderOptions options, bool syncReads, CancellationToken cancellationToken)
     {
         var sink = new DiagnosticSink(options.Strictness, options.MaxDiagnosticsPerCode);
-        using var input = new InputBuffer(stream, syncReads, options.MaxBytes, syncReads ? 4 << 20 : 1 << 20);
+        // A gzip-compressed body (a .vot.gz file, or a server that compresses without Content-Encoding) is
+        // decompressed on the fly; everything after that counts decompressed bytes.
+        var head = new byte[2];
+        int got = 0;
+        try
+        {
+            while (got < 2)
+            {
+                int n = syncReads ? stream.Read(head, got, 2 - got) : await stream.ReadAsync(head.AsMemory(got, 2 - got), cancellationToken).ConfigureAwait(false);
+                if (n <= 0)
+                {
+                    break;
+                }
+                got += n;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Http.HttpRequestException)
+        {
+            return new VoTableReadResult
+            {
+                Failure = new ReadFailure { Kind = ReadFailureKind.StreamError, Message = "Reading the answer failed: " + ex.Message, ByteOffset = got },
+                BytesRead = got,
+            };
+        }
+        Stream source = new PrefixStream(head, got, stream);
+        if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            source = new GZipStream(source, CompressionMode.Decompress);
+        }
+        using var input = new InputBuffer(source, syncReads, options.MaxBytes, syncReads ? 4 << 20 : 1 << 20);
         var reader = new DocumentReader(input, options, sink, syncReads);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -157,3 +157,27 @@ public sealed class CsvReaderTests
         Assert.Equal("n" + (149_999 % 97).ToString(System.Globalization.CultureInfo.InvariantCulture), two.Columns[2].GetValue(149_999));
     }
 }
+
+public sealed class CsvRobustnessTests
+{
+    [Fact]
+    public async Task Every_cut_and_random_corruption_reads_without_throwing()
+    {
+        var original = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Csv", "Fixtures", "quoted_crlf_bom.csv"), TestContext.Current.CancellationToken);
+        for (int cut = 0; cut <= original.Length; cut++)
+        {
+            var result = await CsvReader.ReadAsync(new MemoryStream(original, 0, cut), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(result.Table is not null || result.Failure is not null);
+        }
+        byte[] noise = [(byte)'"', (byte)',', (byte)'\n', (byte)'\r', (byte)'x', (byte)'1', 0xFF];
+        var random = new Random(3);
+        for (int i = 0; i < 500; i++)
+        {
+            var bytes = (byte[])original.Clone();
+            bytes[random.Next(bytes.Length)] = noise[random.Next(noise.Length)];
+            bytes[random.Next(bytes.Length)] = noise[random.Next(noise.Length)];
+            var result = await CsvReader.ReadAsync(new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(result.Table is not null || result.Failure is not null);
+        }
+    }
+}

@@ -346,6 +346,22 @@ public sealed class VoTableReaderTests
     }
 
     [Fact]
+    public async Task Gzip_compressed_body_is_decompressed_on_the_fly()
+    {
+        var bytes = await File.ReadAllBytesAsync(Fixture.PathOf("stilts_mixed.b2.xml"), Ct);
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(bytes, Ct);
+        }
+        using var stream = new TrickleStream(packed.ToArray());
+        var result = await VoTableReader.ReadAsync(stream, cancellationToken: Ct);
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(4, result.FirstTable().RowCount);
+        Assert.Equal(bytes.Length, result.BytesRead);
+    }
+
+    [Fact]
     public async Task Cancellation_throws()
     {
         using var cts = new CancellationTokenSource();

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Das.Tables.Columns;
 using Das.Tables.Model;
 
@@ -246,7 +245,7 @@ internal static class BinaryCells
             return;
         }
         var chars = column.Reserve(bytes.Length);
-        int n = Encoding.UTF8.GetChars(bytes, chars);
+        int n = TextCells.DecodeUtf8(bytes, chars);
         column.CommitReserved(n);
     }
 

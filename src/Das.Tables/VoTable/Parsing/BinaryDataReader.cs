@@ -105,6 +105,12 @@ internal sealed class BinaryDataReader
                 return DataOutcome.Completed;
             }
         }
+        catch (InvalidDataException ex)
+        {
+            ErrorMessage = ex.Message;
+            _sink.Report(VoTableDiagnosticCodes.BinaryEndedInRow, ex.Message, byteOffset: _consumedBefore + _start, row: Rows);
+            return DataOutcome.DataError;
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(_buffer);

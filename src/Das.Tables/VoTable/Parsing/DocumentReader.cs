@@ -121,7 +121,32 @@ internal sealed partial class DocumentReader
                 _sink.Report(VoTableDiagnosticCodes.XmlSyntax, ex.Message, line, column, ex.Offset);
             }
         }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidDataException or FormatException or OverflowException)
+        {
+            // Safety net: a body malformed in a way no check above anticipated is still a value, not a crash.
+            long offset = _in.AbsolutePosition;
+            var (line, column) = _in.LineColumn(offset);
+            MarkOpenTable(new Truncation(TruncationReason.DataError, "reading stopped at malformed content: " + ex.Message));
+            failure = new ReadFailure
+            {
+                Kind = ReadFailureKind.XmlSyntax,
+                Message = FormattableString.Invariant($"The document could not be read past line {line}, column {column}: {ex.Message}"),
+                Line = line,
+                Column = column,
+                ByteOffset = offset,
+            };
+        }
         failure ??= StreamFailure();
+        if (!_sawRoot && failure is null)
+        {
+            failure = new ReadFailure
+            {
+                Kind = ReadFailureKind.NotVoTable,
+                Message = FormattableString.Invariant($"The answer contains no VOTABLE element (it ended after {_in.TotalRead} bytes)."),
+                BodyStart = BodyStart(_in.Data.AsSpan(0, Math.Min(_in.End, 120))),
+                ByteOffset = _in.TotalRead,
+            };
+        }
         VoTableDocument? document = _sawRoot ? BuildDocument() : null;
         return new VoTableReadResult
         {

@@ -73,7 +73,7 @@ internal sealed class InputBuffer : IDisposable
             {
                 n = _stream.Read(Data, End, room);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
                 return ValueTask.FromResult(Failed(ex));
             }
@@ -89,11 +89,7 @@ internal sealed class InputBuffer : IDisposable
         {
             n = await _stream.ReadAsync(Data.AsMemory(End, room), cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
-        {
-            return Failed(ex);
-        }
-        catch (System.Net.Http.HttpRequestException ex)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Net.Http.HttpRequestException)
         {
             return Failed(ex);
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Das.Tables.Columns;
 using Das.Tables.Model;
@@ -34,6 +35,11 @@ internal sealed class TableDataReader
     private readonly byte[] _trOpen, _trClose, _tdOpen, _tdClose, _endTag;
     private readonly CellIndex _first = new(), _second = new();
     private readonly ColumnSlot[] _groupA, _groupB;
+    private readonly bool _plainTags;
+
+    // "<TD>" and "</TD" read as little-endian 32-bit words, for the common unprefixed case.
+    private static readonly uint PlainTdOpen = MemoryMarshal.Read<uint>("<TD>"u8);
+    private static readonly uint PlainTdClose = MemoryMarshal.Read<uint>("</TD"u8);
 
     public TableDataReader(ColumnSlot[] slots, InputBuffer input, DiagnosticSink sink, string prefix, long? maxRows, bool parallel)
     {
@@ -47,6 +53,7 @@ internal sealed class TableDataReader
         _tdOpen = Encoding.UTF8.GetBytes("<" + prefix + "TD");
         _tdClose = Encoding.UTF8.GetBytes("</" + prefix + "TD>");
         _endTag = Encoding.UTF8.GetBytes("</" + prefix + "TABLEDATA");
+        _plainTags = prefix.Length == 0;
         // Balance the parsing cost of the columns between two threads.
         var a = new List<ColumnSlot>();
         var b = new List<ColumnSlot>();
@@ -369,6 +376,7 @@ internal sealed class TableDataReader
         var tdOpen = _tdOpen;
         var tdClose = _tdClose;
         var trClose = _trClose;
+        bool plain = _plainTags;
         while (true)
         {
             while (i < end && NumberText.IsSpace(data[i]))
@@ -411,11 +419,12 @@ internal sealed class TableDataReader
                     throw new XmlSyntaxException("a row is not closed", _in.BaseOffset + i);
                 }
                 var cell = data.AsSpan(i, end - i);
-                if (cell.StartsWith(tdOpen) && IsNameEnd(cell[tdOpen.Length]))
+                bool plainTd = plain && cell.Length >= 4 && MemoryMarshal.Read<uint>(cell) == PlainTdOpen;
+                if (plainTd || (cell.StartsWith(tdOpen) && IsNameEnd(cell[tdOpen.Length])))
                 {
-                    int tagEnd = cell.IndexOf((byte)'>');
+                    int tagEnd = plainTd ? 3 : cell.IndexOf((byte)'>');
                     int textStart = i + tagEnd + 1;
-                    if (cell[tagEnd - 1] == (byte)'/')
+                    if (!plainTd && cell[tagEnd - 1] == (byte)'/')
                     {
                         if (col < columns)
                         {
@@ -432,7 +441,7 @@ internal sealed class TableDataReader
                     {
                         throw new XmlSyntaxException("a cell is not closed", _in.BaseOffset + textStart);
                     }
-                    if (text[lt] == (byte)'<' && text[lt..].StartsWith(tdClose))
+                    if (text[lt] == (byte)'<' && (plain ? text.Length - lt >= 5 && MemoryMarshal.Read<uint>(text[lt..]) == PlainTdClose && text[lt + 4] == (byte)'>' : text[lt..].StartsWith(tdClose)))
                     {
                         if (col < columns)
                         {

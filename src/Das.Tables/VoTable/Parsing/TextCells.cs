@@ -93,8 +93,32 @@ internal static class TextCells
             return;
         }
         var chars = column.Reserve(raw.Length);
-        int n = Encoding.UTF8.GetChars(raw, chars);
+        int n = DecodeUtf8(raw, chars);
         column.CommitReserved(n);
+    }
+
+    /// <summary>UTF-8 to UTF-16; short ASCII values (most catalogue text) take a plain loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DecodeUtf8(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
+        if (bytes.Length <= 48 && chars.Length >= bytes.Length)
+        {
+            int i = 0;
+            for (; i < bytes.Length; i++)
+            {
+                byte b = bytes[i];
+                if (b >= 0x80)
+                {
+                    break;
+                }
+                chars[i] = (char)b;
+            }
+            if (i == bytes.Length)
+            {
+                return i;
+            }
+        }
+        return Encoding.UTF8.GetChars(bytes, chars);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]

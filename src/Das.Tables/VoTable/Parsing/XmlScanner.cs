@@ -371,6 +371,10 @@ internal sealed class XmlScanner(InputBuffer input)
                 throw new XmlSyntaxException($"the value of attribute '{Encoding.UTF8.GetString(name)}' is not quoted", offset);
             }
             int close = s[1..].IndexOf(s[0]);
+            if (close < 0)
+            {
+                throw new XmlSyntaxException($"the value of attribute '{Encoding.UTF8.GetString(name)}' is not closed", offset);
+            }
             var value = s.Slice(1, close);
             Attributes.Add(new(ElementNames.Get(name), DecodeAttribute(value)));
             s = s[(close + 2)..];
