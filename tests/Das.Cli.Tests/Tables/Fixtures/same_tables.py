@@ -23,14 +23,19 @@ def read(path):
 
 
 def cell(col, i):
-    masked = bool(np.ma.getmaskarray(col)[i]) if hasattr(col, "mask") else False
-    if masked:
-        return None
     v = col[i]
+    if isinstance(v, np.ndarray) and np.ndim(v) == 0:   # a scalar that came back as a 0-d (masked) array
+        if bool(np.ma.getmaskarray(v)):
+            return None
+        v = np.ma.getdata(v).item()
+    if isinstance(v, np.ndarray):          # array cell (fixed or variable length): element masks count
+        mask = np.ma.getmaskarray(v).ravel()
+        data = np.asarray(np.ma.getdata(v)).ravel().tolist()
+        return [None if m else cell_value(x) for x, m in zip(data, mask)]
+    if v is np.ma.masked or (hasattr(col, "mask") and np.ndim(np.ma.getmaskarray(col)[i]) == 0 and bool(np.ma.getmaskarray(col)[i])):
+        return None
     if isinstance(v, bytes):
         v = v.decode("utf-8")
-    if isinstance(v, np.ndarray):
-        return [cell_value(x) for x in np.ma.filled(v, np.nan).ravel().tolist()]
     return cell_value(v.item() if hasattr(v, "item") else v)
 
 
@@ -38,7 +43,10 @@ def cell_value(v):
     if isinstance(v, float) and v != v:
         return None          # NaN and null are the same thing in a VOTable float column
     if isinstance(v, str):
-        return v.strip() or None   # TABLEDATA cannot tell empty from null; astropy strips TD text
+        v = v.strip()
+        if v in ("True", "False"):   # astropy's CSV reader leaves booleans as text
+            return v == "True"
+        return v or None             # TABLEDATA cannot tell empty from null; astropy strips TD text
     return v
 
 
