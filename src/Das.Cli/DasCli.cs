@@ -15,6 +15,10 @@ public static class DasCli
         root.Subcommands.Add(CoordCommand.Create());
         root.Subcommands.Add(TableCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        foreach (var command in VoCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 }
