@@ -50,6 +50,28 @@ public static class VosiParser
         return true;
     }
 
+    /// <summary>Parses a VOSI tables document (VODataService tableset) into a <see cref="ServiceSchema"/>.</summary>
+    public static bool TryParseTables(Stream document, out ServiceSchema schema, out string? error)
+    {
+        schema = null!;
+        if (!TryLoad(document, "tableset", out var root, out error))
+        {
+            return false;
+        }
+        var tables = root.Descendants().Where(e => e.Name.LocalName == "table").Select(t => new SchemaTable(
+            Child(t, "name")?.Trim() ?? "",
+            Child(t, "description")?.Trim(),
+            [.. t.Elements().Where(e => e.Name.LocalName == "column").Select(c => new SchemaColumn(
+                Child(c, "name")?.Trim() ?? "",
+                Child(c, "dataType")?.Trim(),
+                Child(c, "unit")?.Trim(),
+                Child(c, "ucd")?.Trim(),
+                Child(c, "description")?.Trim()))]))
+            .Where(t => t.Name.Length > 0);
+        schema = new ServiceSchema(tables);
+        return true;
+    }
+
     private static VosiCapability ReadCapability(XElement capability)
     {
         var interfaces = capability.Elements().Where(e => e.Name.LocalName == "interface").Select(i => new VosiInterface
