@@ -33,6 +33,7 @@ public static class VoServiceCollectionExtensions
             });
         services.TryAddSingleton<VoHttpClient>();
         services.TryAddSingleton<Answers.VoQueryClient>();
+        services.TryAddSingleton<NameResolution.NameResolver>();
         return services;
     }
 }
