@@ -144,50 +144,42 @@ internal static class VoCommands
     private static Command Resolve()
     {
         var name = new Argument<string>("name") { Description = "An object name: M 31, NGC 6302, FRB 20180924B ..." };
-        var endpoint = new Option<string>("--sesame") { Description = "Sesame's URL.", DefaultValueFactory = _ => SesameQuery.DefaultEndpoint.AbsoluteUri };
-        var command = new Command("resolve", "Resolve an object name with Sesame (SIMBAD, then NED, then VizieR).") { name, endpoint, Timeout };
+        var sesame = new Option<string>("--sesame") { Description = "Sesame's URL.", DefaultValueFactory = _ => SesameQuery.DefaultEndpoint.AbsoluteUri };
+        var simbad = new Option<string>("--simbad-tap") { Description = "SIMBAD's TAP service, asked when Sesame cannot be reached.", DefaultValueFactory = _ => NameResolver.SimbadTap.AbsoluteUri };
+        var command = new Command("resolve", "Resolve an object name: Sesame (SIMBAD, then NED, then VizieR), then SIMBAD TAP.") { name, sesame, simbad, Timeout };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            VoRequest request;
+            NameResolution result;
             try
             {
-                request = new SesameQuery { Endpoint = Url(parse.GetValue(endpoint)), Name = parse.GetValue(name)! }.BuildRequest();
+                await using var services = new ServiceCollection().AddDasVo().BuildServiceProvider();
+                result = await services.GetRequiredService<NameResolver>().ResolveAsync(parse.GetValue(name)!, Url(parse.GetValue(sesame)), Url(parse.GetValue(simbad)),
+                    new VoCallOptions { Budget = TimeSpan.FromSeconds(parse.GetValue(Timeout)) }, ct);
             }
             catch (ArgumentException ex)
             {
                 await error.WriteLineAsync("das resolve: " + ex.Message);
                 return DasCli.UsageOrInputError;
             }
-            await using var services = new ServiceCollection().AddDasVo().BuildServiceProvider();
-            var http = services.GetRequiredService<VoHttpClient>();
-            var options = new VoCallOptions { Budget = TimeSpan.FromSeconds(parse.GetValue(Timeout)) };
-            try
+            var said = result.Messages.Count == 0 ? "" : " (" + string.Join("; ", result.Messages) + ")";
+            switch (result.Status)
             {
-                await using var response = await http.SendAsync(request, options, ct);
-                if (!SesameParser.TryParse(response.Body, out var result, out var reason))
-                {
-                    await error.WriteLineAsync($"das resolve: Sesame's answer could not be read: {reason}");
+                case NameResolutionStatus.Found:
+                    var position = new SkyPosition(result.RaDeg!.Value, result.DecDeg!.Value);
+                    await output.WriteLineAsync(position.ToString(PositionFormat.DecimalDegrees));
+                    await output.WriteLineAsync($"{position.ToString(PositionFormat.Sexagesimal)}  {result.ObjectName} ({result.ObjectType ?? "type unknown"}), resolved by {result.ResolvedBy}");
+                    return 0;
+                case NameResolutionStatus.Ambiguous:
+                    await error.WriteLineAsync($"das resolve: '{result.Name}' is ambiguous: {string.Join("; ", result.Candidates)}");
                     return DasCli.UsageOrInputError;
-                }
-                if (result.Best is not { } best)
-                {
-                    var said = result.Answers.SelectMany(a => a.Messages.Select(m => $"{a.Database}: {m}")).Concat(result.Messages);
-                    await error.WriteLineAsync($"das resolve: '{parse.GetValue(name)}' is unknown to {string.Join(", ", result.Answers.Select(a => a.Database).DefaultIfEmpty("Sesame"))}" +
-                        (said.Any() ? " (" + string.Join("; ", said) + ")" : ""));
+                case NameResolutionStatus.Unknown:
+                    await error.WriteLineAsync($"das resolve: '{result.Name}' is unknown{said}");
                     return DasCli.UsageOrInputError;
-                }
-                var position = new SkyPosition(best.RaDeg!.Value, best.DecDeg!.Value);
-                await output.WriteLineAsync(position.ToString(PositionFormat.DecimalDegrees));
-                await output.WriteLineAsync($"{position.ToString(PositionFormat.Sexagesimal)}  {best.ObjectName} ({best.ObjectType ?? "type unknown"}), resolved by {best.Database}");
-                return 0;
-            }
-            catch (VoException ex)
-            {
-                await error.WriteLineAsync($"das resolve: Sesame: {ex.Reason}");
-                await error.WriteLineAsync($"  sent: {request.Provenance}");
-                return DasCli.UsageOrInputError;
+                default:
+                    await error.WriteLineAsync($"das resolve: no resolver could be reached{said}");
+                    return DasCli.UsageOrInputError;
             }
         });
         return command;

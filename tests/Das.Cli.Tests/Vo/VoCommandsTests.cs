@@ -73,10 +73,10 @@ public sealed class VoCommandsTests : IAsyncLifetime
     public async Task Resolve_prints_the_position_and_which_database_answered()
     {
         _server.Route("/nph-sesame/-oxpI/SNV", FakeResponse.Text(Fixture("m31-simbad-ned-vizier.xml"), "text/plain"));
-        var (code, output, error) = await CliRunner.RunAsync("resolve", "M 31", "--sesame", _server.Url("nph-sesame/").AbsoluteUri);
+        var (code, output, error) = await CliRunner.RunAsync("resolve", "M 31", "--sesame", _server.Url("nph-sesame/").AbsoluteUri, "--simbad-tap", _server.Url("sim-tap").AbsoluteUri);
         Assert.True(code == 0, error);
         Assert.StartsWith("10.684708 +41.268750", output, StringComparison.Ordinal);
-        Assert.Contains("M 31 (AGN), resolved by SIMBAD", output, StringComparison.Ordinal);
+        Assert.Contains("M 31 (AGN), resolved by SIMBAD via Sesame", output, StringComparison.Ordinal);
         Assert.Equal("?M%2031", Assert.Single(_server.Requests).QueryString);
     }
 
@@ -84,9 +84,9 @@ public sealed class VoCommandsTests : IAsyncLifetime
     public async Task Resolve_unknown_name_exits_2_with_each_database_answer()
     {
         _server.Route("/nph-sesame/-oxpI/SNV", FakeResponse.Text(Fixture("unknown-name.xml"), "text/plain"));
-        var (code, _, error) = await CliRunner.RunAsync("resolve", "Bogus Name Xyz", "--sesame", _server.Url("nph-sesame/").AbsoluteUri);
+        var (code, _, error) = await CliRunner.RunAsync("resolve", "Bogus Name Xyz", "--sesame", _server.Url("nph-sesame/").AbsoluteUri, "--simbad-tap", _server.Url("sim-tap").AbsoluteUri);
         Assert.Equal(2, code);
-        Assert.Contains("'Bogus Name Xyz' is unknown to SIMBAD, NED, VizieR", error, StringComparison.Ordinal);
+        Assert.Contains("'Bogus Name Xyz' is unknown (", error, StringComparison.Ordinal);
         Assert.Contains("NED: *** Not recognized by NED", error, StringComparison.Ordinal);
     }
 
