@@ -83,6 +83,13 @@ internal sealed class TableDataReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var window = _in.Data.AsSpan(_in.Position, _in.End - _in.Position);
+            // The buffer may already hold the rows of later tables (VizieR sends one table per catalogue):
+            // this table's rows end at its own </TABLEDATA>.
+            int stop = window.IndexOf(_endTag);
+            if (stop >= 0)
+            {
+                window = window[..stop];
+            }
             int last = window.LastIndexOf(_trClose);
             if (last >= 0)
             {
