@@ -36,6 +36,9 @@ public sealed class FakeUwsService
     /// <summary>The error message of jobs that end in ERROR.</summary>
     public string ErrorMessage { get; set; } = "Could not parse your query";
 
+    /// <summary>Times (from the server's clock) at which job documents were served, for checking poll pacing.</summary>
+    public ConcurrentQueue<DateTimeOffset> PollTimes { get; } = new();
+
     /// <summary>Job ids that were deleted.</summary>
     public IReadOnlyCollection<string> Deleted => [.. _jobs.Values.Where(j => j.Deleted).Select(j => j.Id)];
 
@@ -89,6 +92,7 @@ public sealed class FakeUwsService
             job.Deleted = true;
             return FakeResponse.Redirect(_base);
         }
+        PollTimes.Enqueue(TimeProvider.System.GetUtcNow());
         var query = request.QueryString;
         int wait = query.IndexOf("WAIT=", StringComparison.Ordinal);
         if (wait >= 0)

@@ -70,11 +70,24 @@ public sealed class TapAsyncJob
                     new("WAIT", wait.ToString(CultureInfo.InvariantCulture)),
                     new("PHASE", job.PhaseText),
                 ]);
-                await using var polled = await _http.SendAsync(pollRequest, options with { Budget = remaining }, cancellationToken);
-                var next = await ReadJobAsync(polled, cancellationToken);
+                long polledAt = _time.GetTimestamp();
+                UwsJobInfo next;
+                await using (var polled = await _http.SendAsync(pollRequest, options with { Budget = remaining }, cancellationToken))
+                {
+                    next = await ReadJobAsync(polled, cancellationToken);
+                }
                 if (next.Phase != job.Phase)
                 {
                     progress?.Report(next.Phase);
+                }
+                else
+                {
+                    // A service that ignores WAIT answers at once: wait out the interval here instead of polling in a loop.
+                    var early = TimeSpan.FromSeconds(wait) - _time.GetElapsedTime(polledAt);
+                    if (early > TimeSpan.Zero && early < options.Budget - _time.GetElapsedTime(start))
+                    {
+                        await Task.Delay(early, _time, cancellationToken);
+                    }
                 }
                 job = next;
             }

@@ -67,6 +67,17 @@ public sealed class TapAsyncJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_that_ignores_wait_is_not_polled_in_a_tight_loop()
+    {
+        // The fake answers every poll at once, as a service without WAIT support does.
+        _uws.Phases = ["EXECUTING", "EXECUTING", "COMPLETED"];
+        await _runner.RunAsync(Query, Options, null, Ct);
+        var times = _uws.PollTimes.ToArray();
+        // Polls after the first view are spaced by the WAIT the client asked for (1 s, then 2 s).
+        Assert.True(times[^1] - times[1] >= TimeSpan.FromSeconds(0.9), $"polls at {string.Join(", ", times.Select(t => t.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
+    [Fact]
     public async Task Error_phase_reports_the_error_document_text_and_deletes_the_job()
     {
         _uws.Phases = ["EXECUTING", "ERROR"];
