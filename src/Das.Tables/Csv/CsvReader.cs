@@ -26,14 +26,7 @@ public static class CsvReader
     public static async Task<CsvReadResult> ReadFileAsync(string path, CsvReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
+        var stream = InputFile.OpenSequential(path);
         await using (stream.ConfigureAwait(false))
         {
             return await ReadCoreAsync(stream, options ?? CsvReaderOptions.Default, syncReads: true, cancellationToken).ConfigureAwait(false);

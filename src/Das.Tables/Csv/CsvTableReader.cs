@@ -166,9 +166,9 @@ internal sealed class CsvTableReader
                 ? new ReadFailure { Kind = ReadFailureKind.StreamError, Message = "Reading the answer failed: " + e.Message }
                 : new ReadFailure { Kind = ReadFailureKind.EmptyBody, Message = "The service returned an empty answer instead of CSV.", ByteOffset = 0 };
         }
-        if (DocumentReader.LooksLikeHtml(head.TrimStart(" \t\r\n"u8)))
+        if (HtmlPage.LooksLikeHtml(head.TrimStart(" \t\r\n"u8)))
         {
-            string? title = DocumentReader.FindTitle(head);
+            string? title = HtmlPage.Title(head);
             return new ReadFailure
             {
                 Kind = ReadFailureKind.HtmlPage,

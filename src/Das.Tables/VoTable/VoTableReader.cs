@@ -37,14 +37,7 @@ public static class VoTableReader
         {
             options = options with { BaseUri = new Uri(Path.GetFullPath(path)) };
         }
-        var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
+        var stream = InputFile.OpenSequential(path);
         await using (stream.ConfigureAwait(false))
         {
             return await ReadCoreAsync(stream, options, syncReads: true, cancellationToken).ConfigureAwait(false);

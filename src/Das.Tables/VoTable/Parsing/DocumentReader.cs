@@ -255,7 +255,7 @@ internal sealed partial class DocumentReader
         {
             return new ReadFailure { Kind = ReadFailureKind.NotXml, Message = "The answer is gzip-compressed; decompress it before reading (HttpClient does so when AutomaticDecompression is on).", BodyStart = BodyStart(head) };
         }
-        if (LooksLikeHtml(trimmed))
+        if (HtmlPage.LooksLikeHtml(trimmed))
         {
             return await ReadHtmlFailureAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -273,29 +273,13 @@ internal sealed partial class DocumentReader
         return null;
     }
 
-    internal static bool LooksLikeHtml(ReadOnlySpan<byte> head)
-    {
-        var sample = head[..Math.Min(head.Length, 1024)];
-        Span<byte> lower = stackalloc byte[sample.Length];
-        for (int i = 0; i < sample.Length; i++)
-        {
-            lower[i] = (byte)(sample[i] is >= (byte)'A' and <= (byte)'Z' ? sample[i] | 0x20 : sample[i]);
-        }
-        if (lower.IndexOf("<votable"u8) >= 0)
-        {
-            return false;
-        }
-        return lower.IndexOf("<!doctype html"u8) >= 0 || lower.IndexOf("<html"u8) >= 0 ||
-               (lower.TrimStart(" \t\r\n"u8).StartsWith("<head"u8)) || lower.TrimStart(" \t\r\n"u8).StartsWith("<body"u8);
-    }
-
     private async ValueTask<ReadFailure> ReadHtmlFailureAsync(CancellationToken cancellationToken)
     {
         // Read up to 256 KiB looking for the title.
         string? title = null;
         while (true)
         {
-            title = FindTitle(_in.Available);
+            title = HtmlPage.Title(_in.Available);
             if (title is not null || _in.End - _in.Position > 256 * 1024 || !await _in.FillAsync(cancellationToken).ConfigureAwait(false))
             {
                 break;
@@ -305,41 +289,6 @@ internal sealed partial class DocumentReader
             ? "The service returned an HTML page instead of a VOTable (an error or login page?)."
             : $"The service returned an HTML page instead of a VOTable: \"{title}\".";
         return new ReadFailure { Kind = ReadFailureKind.HtmlPage, Message = message, HtmlTitle = title, BodyStart = BodyStart(_in.Available), ByteOffset = 0 };
-    }
-
-    internal static string? FindTitle(ReadOnlySpan<byte> html)
-    {
-        var lower = new byte[html.Length];
-        for (int i = 0; i < html.Length; i++)
-        {
-            lower[i] = (byte)(html[i] is >= (byte)'A' and <= (byte)'Z' ? html[i] | 0x20 : html[i]);
-        }
-        int open = lower.AsSpan().IndexOf("<title"u8);
-        if (open < 0)
-        {
-            return null;
-        }
-        int gt = lower.AsSpan(open).IndexOf((byte)'>');
-        if (gt < 0)
-        {
-            return null;
-        }
-        int start = open + gt + 1;
-        int close = lower.AsSpan(start).IndexOf("</title"u8);
-        if (close < 0)
-        {
-            return null;
-        }
-        string raw = System.Text.Encoding.UTF8.GetString(html.Slice(start, close));
-        string text = Entities.Decode(raw);
-        var collapsed = string.Join(' ', text.Split([' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
-        var sb = new System.Text.StringBuilder(collapsed.Length);
-        foreach (char c in collapsed)
-        {
-            sb.Append(char.IsControl(c) ? ' ' : c);
-        }
-        string clean = sb.ToString();
-        return clean.Length > 200 ? clean[..200] + "…" : clean;
     }
 
     internal static string BodyStart(ReadOnlySpan<byte> head)
