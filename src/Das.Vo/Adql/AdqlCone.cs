@@ -1,3 +1,5 @@
+using Das.Vo.Http;
+
 namespace Das.Vo.Adql;
 
 /// <summary>
@@ -37,18 +39,8 @@ public static class AdqlCone
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(raColumn);
         ArgumentNullException.ThrowIfNull(decColumn);
-        if (!(raDeg is >= 0 and < 360))
-        {
-            throw new ArgumentOutOfRangeException(nameof(raDeg), raDeg, "RA must be in [0, 360) degrees");
-        }
-        if (!(decDeg is >= -90 and <= 90))
-        {
-            throw new ArgumentOutOfRangeException(nameof(decDeg), decDeg, "Dec must be in [-90, 90] degrees");
-        }
-        if (!(radiusDeg is > 0 and <= 180))
-        {
-            throw new ArgumentOutOfRangeException(nameof(radiusDeg), radiusDeg, "the radius must be in (0, 180] degrees");
-        }
+        VoNumber.CheckPosition(raDeg, decDeg);
+        VoNumber.CheckRadius(radiusDeg, "the radius");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
         var columnList = columns.Count == 0
             ? new AdqlFragment("*")

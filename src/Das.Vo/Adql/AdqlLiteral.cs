@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Das.Vo.Http;
 
 namespace Das.Vo.Adql;
 
@@ -11,16 +12,9 @@ namespace Das.Vo.Adql;
 public static class AdqlLiteral
 {
     /// <summary>A floating-point literal; NaN and infinities have no ADQL form and are refused.</summary>
-    public static AdqlFragment Number(double value)
-    {
-        if (!double.IsFinite(value))
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "ADQL has no literal for NaN or infinity");
-        }
+    public static AdqlFragment Number(double value) =>
         // "R" is the shortest string that parses back to the same double, with an exponent when that is shorter.
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return new AdqlFragment(text);
-    }
+        new(VoNumber.Format(value, nameof(value)));
 
     /// <summary>An exact integer literal.</summary>
     public static AdqlFragment Whole(long value) => new(value.ToString(CultureInfo.InvariantCulture));

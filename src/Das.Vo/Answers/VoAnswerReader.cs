@@ -54,9 +54,7 @@ public static class VoAnswerReader
             table.Truncation = table.Truncation is { Reason: not TruncationReason.RowCap } kept ? kept : new Truncation(TruncationReason.ServiceOverflow,
                 "the service stopped at its row limit (QUERY_STATUS=OVERFLOW)" + (string.IsNullOrEmpty(text) ? "" : ": " + text));
         }
-        if (table.Truncation?.Reason == TruncationReason.RowCap &&
-            long.TryParse(request.Parameter("MAXREC"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long maxrec) &&
-            table.RowCount >= maxrec)
+        if (table.Truncation?.Reason == TruncationReason.RowCap && request.MaxRecords is long maxrec && table.RowCount >= maxrec)
         {
             // Reading stopped at the MAXREC we sent because the service sent more: that is an overflow, whatever
             // the service wrote after the rows (DaCHS sends MAXREC + 1 rows when the query has a TOP).

@@ -33,8 +33,7 @@ public sealed class VoQueryClient
     private static VoTableReaderOptions CapAtMaxrec(VoRequest request, VoTableReaderOptions? options)
     {
         options ??= VoTableReaderOptions.Default;
-        if (long.TryParse(request.Parameter("MAXREC"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long maxrec) &&
-            (options.MaxRows is null || options.MaxRows > maxrec))
+        if (request.MaxRecords is long maxrec && (options.MaxRows is null || options.MaxRows > maxrec))
         {
             return options with { MaxRows = maxrec };
         }

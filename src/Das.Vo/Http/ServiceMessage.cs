@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Xml;
+using Das.Tables.VoTable;
 using Das.Vo.Xml;
 
 namespace Das.Vo.Http;
@@ -15,6 +16,23 @@ public static class ServiceMessage
     /// <summary>The longest message kept.</summary>
     public const int MaxLength = 300;
 
+    /// <summary>How much of an error body is read to find the message: error pages are small, and a service that answers
+    /// an error with a huge body must not make us read it all.</summary>
+    public const int BytesRead = 64 * 1024;
+
+    /// <summary>Reads the first <see cref="BytesRead"/> bytes of an error body and extracts the service's message.</summary>
+    public static async Task<string?> ReadAsync(Stream body, string? contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var buffer = new byte[BytesRead];
+        int total = 0, n;
+        while (total < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += n;
+        }
+        return Extract(buffer.AsSpan(0, total), contentType);
+    }
+
     /// <summary>Extracts a message from the first bytes of a body, or null when nothing readable is there.</summary>
     public static string? Extract(ReadOnlySpan<byte> body, string? contentType)
     {
@@ -24,40 +42,15 @@ public static class ServiceMessage
         }
         var text = Encoding.UTF8.GetString(body);
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (LooksLikeHtml(trimmed, contentType))
+        if ((contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false) || HtmlPage.LooksLikeHtml(body))
         {
-            return Clip(HtmlTitle(trimmed) ?? FirstTextLine(StripTags(trimmed)));
+            return Clip(HtmlPage.Title(body) ?? FirstTextLine(StripTags(trimmed)));
         }
         if (trimmed.StartsWith('<'))
         {
             return Clip(VoTableError(trimmed) ?? FirstTextLine(StripTags(trimmed)));
         }
         return Clip(FirstTextLine(trimmed));
-    }
-
-    /// <summary>True when the body is an HTML page (by content type or by its first tag).</summary>
-    public static bool LooksLikeHtml(string text, string? contentType) =>
-        (contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false) ||
-        text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) ||
-        text.StartsWith("<!DOCTYPE HTML PUBLIC", StringComparison.OrdinalIgnoreCase) ||
-        text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The text of an HTML page's title element, decoded, or null.</summary>
-    public static string? HtmlTitle(string html)
-    {
-        int open = html.IndexOf("<title", StringComparison.OrdinalIgnoreCase);
-        if (open < 0)
-        {
-            return null;
-        }
-        int start = html.IndexOf('>', open);
-        int end = start < 0 ? -1 : html.IndexOf("</title", start, StringComparison.OrdinalIgnoreCase);
-        if (end < 0)
-        {
-            return null;
-        }
-        var title = WebUtility.HtmlDecode(html[(start + 1)..end]).Trim();
-        return title.Length == 0 ? null : Collapse(title);
     }
 
     private static string? VoTableError(string xml)

@@ -19,8 +19,6 @@ public sealed class VoHttpClient
     /// <summary>The IHttpClientFactory name of the client every VO call uses.</summary>
     public const string HttpClientName = "Das.Vo";
 
-    private const int ErrorBodyBytes = 64 * 1024;
-
     private readonly IHttpClientFactory _factory;
     private readonly TimeProvider _time;
 
@@ -183,13 +181,7 @@ public sealed class VoHttpClient
         try
         {
             await using var stream = await message.Content.ReadAsStreamAsync(cancellationToken);
-            var buffer = new byte[ErrorBodyBytes];
-            int total = 0, n;
-            while (total < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-            {
-                total += n;
-            }
-            serviceMessage = ServiceMessage.Extract(buffer.AsSpan(0, total), message.Content.Headers.ContentType?.MediaType);
+            serviceMessage = await ServiceMessage.ReadAsync(stream, message.Content.Headers.ContentType?.MediaType, cancellationToken);
         }
         catch (IOException)
         {

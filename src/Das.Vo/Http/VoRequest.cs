@@ -70,6 +70,12 @@ public sealed record VoRequest
     /// <summary>What to show a user as "what Das sent": the URL, and the ADQL when there is one.</summary>
     public string Provenance => Adql is null ? $"{Method.Method} {Url}" : $"{Method.Method} {Url}\n{Adql}";
 
+    /// <summary>The MAXREC the request asks for (DALI: the most rows a service may return), or null when it sets none.</summary>
+    public long? MaxRecords =>
+        long.TryParse(Parameter("MAXREC"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long maxrec)
+            ? maxrec
+            : null;
+
     /// <summary>The value of a parameter (first occurrence, case-insensitive name), or null.</summary>
     public string? Parameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -131,13 +131,7 @@ public sealed class TapAsyncJob
         {
             await using var response = await _http.SendAsync(new VoRequest(HttpMethod.Get, new Uri(jobUrl.AbsoluteUri.TrimEnd('/') + "/error"), []),
                 options with { Budget = TimeSpan.FromSeconds(10), MaxRetries = 0 }, cancellationToken);
-            var buffer = new byte[64 * 1024];
-            int total = 0, n;
-            while (total < buffer.Length && (n = await response.Body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-            {
-                total += n;
-            }
-            var message = ServiceMessage.Extract(buffer.AsSpan(0, total), response.ContentType);
+            var message = await ServiceMessage.ReadAsync(response.Body, response.ContentType, cancellationToken);
             if (!string.IsNullOrWhiteSpace(message))
             {
                 return message;
