@@ -29,6 +29,16 @@ public sealed record FakeResponse
     /// <summary>Send this many bytes in all, repeating <see cref="Body"/> (a gigantic answer without holding it in memory).</summary>
     public long? RepeatBodyToBytes { get; init; }
 
+    /// <summary>Sent once before the (repeated) body: a VOTable header before endless rows, for instance.</summary>
+    public ReadOnlyMemory<byte> BodyPrefix { get; init; }
+
+    /// <summary>
+    /// A VOTable whose TABLEDATA never ends within <paramref name="totalBytes"/>: a header, then <paramref name="row"/>
+    /// repeated, with no closing tags, the way a runaway service sends an answer too big to keep.
+    /// </summary>
+    public static FakeResponse EndlessVoTableRows(string header, string row, long totalBytes) =>
+        new() { BodyPrefix = Encoding.UTF8.GetBytes(header), Body = Encoding.UTF8.GetBytes(row), RepeatBodyToBytes = totalBytes };
+
     /// <summary>Accept the request and never answer (until the client gives up or the server stops).</summary>
     public bool Hang { get; init; }
 

@@ -107,7 +107,8 @@ public sealed class FakeVoServer : IAsyncDisposable
         {
             context.Response.Headers[name] = value;
         }
-        long total = response.RepeatBodyToBytes ?? response.Body.Length;
+        var prefix = response.BodyPrefix;
+        long total = prefix.Length + (response.RepeatBodyToBytes ?? response.Body.Length);
         context.Response.ContentLength = total;
         long sent = 0;
         long stopAt = response.ResetAfterBytes ?? long.MaxValue;
@@ -123,9 +124,10 @@ public sealed class FakeVoServer : IAsyncDisposable
                 context.Abort();
                 return;
             }
-            int offset = (int)(sent % Math.Max(1, response.Body.Length));
-            int n = (int)Math.Min(Math.Min(chunk, total - sent), Math.Min(response.Body.Length - offset, stopAt - sent));
-            await context.Response.Body.WriteAsync(response.Body.Slice(offset, n), ct);
+            var source = sent < prefix.Length ? prefix : response.Body;
+            int offset = sent < prefix.Length ? (int)sent : (int)((sent - prefix.Length) % Math.Max(1, response.Body.Length));
+            int n = (int)Math.Min(Math.Min(chunk, total - sent), Math.Min(source.Length - offset, stopAt - sent));
+            await context.Response.Body.WriteAsync(source.Slice(offset, n), ct);
             sent += n;
             if (response.DripChunkBytes is not null)
             {

@@ -144,8 +144,8 @@ internal static class VoCommands
     private static Command Resolve()
     {
         var name = new Argument<string>("name") { Description = "An object name: M 31, NGC 6302, FRB 20180924B ..." };
-        var sesame = new Option<string>("--sesame") { Description = "Sesame's URL.", DefaultValueFactory = _ => SesameQuery.DefaultEndpoint.AbsoluteUri };
-        var simbad = new Option<string>("--simbad-tap") { Description = "SIMBAD's TAP service, asked when Sesame cannot be reached.", DefaultValueFactory = _ => NameResolver.SimbadTap.AbsoluteUri };
+        var sesame = new Option<string?>("--sesame") { Description = $"Sesame's URL (default {SesameQuery.DefaultEndpoint}, mirror {SesameQuery.MirrorEndpoint})." };
+        var simbad = new Option<string?>("--simbad-tap") { Description = $"SIMBAD's TAP service, asked when Sesame cannot be reached (default {NameResolver.SimbadTap}, mirror {NameResolver.SimbadMirror})." };
         var command = new Command("resolve", "Resolve an object name: Sesame (SIMBAD, then NED, then VizieR), then SIMBAD TAP.") { name, sesame, simbad, Timeout };
         command.SetAction(async (parse, ct) =>
         {
@@ -155,7 +155,17 @@ internal static class VoCommands
             try
             {
                 await using var services = new ServiceCollection().AddDasVo().BuildServiceProvider();
-                result = await services.GetRequiredService<NameResolver>().ResolveAsync(parse.GetValue(name)!, Url(parse.GetValue(sesame)), Url(parse.GetValue(simbad)),
+                // A service named on the command line is asked alone; the public ones come with their mirrors.
+                var endpoints = NameResolverServices.Public;
+                if (parse.GetValue(sesame) is { } sesameUrl)
+                {
+                    endpoints = endpoints with { Sesame = Url(sesameUrl), SesameMirrors = [] };
+                }
+                if (parse.GetValue(simbad) is { } simbadUrl)
+                {
+                    endpoints = endpoints with { SimbadTap = Url(simbadUrl), SimbadTapMirrors = [] };
+                }
+                result = await services.GetRequiredService<NameResolver>().ResolveAsync(parse.GetValue(name)!, endpoints,
                     new VoCallOptions { Budget = TimeSpan.FromSeconds(parse.GetValue(Timeout)) }, ct);
             }
             catch (ArgumentException ex)

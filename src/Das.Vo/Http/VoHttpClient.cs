@@ -48,7 +48,7 @@ public sealed class VoHttpClient
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
             var pipeline = BuildPipeline(request, options);
             message = await pipeline.ExecuteAsync(
-                static async (state, token) => await state.Self.SendOnceAsync(state.Request, state.Request.Url, token),
+                static async (state, token) => await state.Self.SendOnceAsync(state.Request, null, token),
                 (Self: this, Request: request),
                 linked.Token);
             if (!message.IsSuccessStatusCode)
@@ -106,29 +106,27 @@ public sealed class VoHttpClient
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 ActionGenerator = args =>
                 {
-                    var mirrorUrl = OnMirror(request.Url, mirrors[args.AttemptNumber - 1]);
-                    return async () => Outcome.FromResult(await SendOnceAsync(request, mirrorUrl, args.ActionContext.CancellationToken));
+                    var mirror = mirrors[args.AttemptNumber - 1];
+                    return async () => Outcome.FromResult(await SendOnceAsync(request, mirror, args.ActionContext.CancellationToken));
                 },
             });
         }
         return builder.Build();
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(VoRequest request, Uri url, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(VoRequest request, Uri? mirror, CancellationToken cancellationToken)
     {
         var http = _factory.CreateClient(HttpClientName);
         bool post = request.Method == HttpMethod.Post;
-        using var message = new HttpRequestMessage(request.Method, post ? WithoutQuery(url, request) : url);
+        // For a POST the parameters travel in the body, so the URL is the bare endpoint.
+        var url = post ? request.Endpoint : request.Url;
+        using var message = new HttpRequestMessage(request.Method, mirror is null ? url : OnMirror(request, url, mirror));
         if (post)
         {
             message.Content = Body(request);
         }
         return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
-
-    // For a POST the parameters travel in the body; the URL is the endpoint (moved to a mirror if need be).
-    private static Uri WithoutQuery(Uri url, VoRequest request) =>
-        new UriBuilder(request.Endpoint) { Scheme = url.Scheme, Host = url.Host, Port = url.Port }.Uri;
 
     private static HttpContent Body(VoRequest request)
     {
@@ -150,8 +148,19 @@ public sealed class VoHttpClient
         return multipart;
     }
 
-    private static Uri OnMirror(Uri url, Uri mirror) =>
-        new UriBuilder(url) { Scheme = mirror.Scheme, Host = mirror.Host, Port = mirror.Port }.Uri;
+    /// <summary>
+    /// The URL on a mirror: a mirror given with a path stands for the request's <see cref="VoRequest.ServiceRoot"/>
+    /// (the rest of the URL follows it); a bare host swaps only the scheme, host and port.
+    /// </summary>
+    internal static Uri OnMirror(VoRequest request, Uri url, Uri mirror)
+    {
+        var root = request.ServiceRoot?.AbsoluteUri;
+        if (root is not null && mirror.AbsolutePath != "/" && url.AbsoluteUri.StartsWith(root, StringComparison.Ordinal))
+        {
+            return new Uri(mirror.AbsoluteUri + url.AbsoluteUri[root.Length..]);
+        }
+        return new UriBuilder(url) { Scheme = mirror.Scheme, Host = mirror.Host, Port = mirror.Port }.Uri;
+    }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

@@ -44,6 +44,13 @@ public sealed record VoRequest
     /// </summary>
     public bool IsIdempotent { get; init; }
 
+    /// <summary>
+    /// The root of the service the request addresses, when a mirror may publish it under another path (Sesame lives at
+    /// /cgi-bin/nph-sesame/ at CDS and /viz-bin/nph-sesame/ at CfA). A mirror whose URL has a path replaces this
+    /// prefix of the request's URL; without it, mirrors replace only the scheme, host and port.
+    /// </summary>
+    public Uri? ServiceRoot { get; init; }
+
     /// <summary>The ADQL sent, for TAP requests.</summary>
     public string? Adql { get; init; }
 

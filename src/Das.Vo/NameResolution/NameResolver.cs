@@ -35,19 +35,18 @@ public sealed class NameResolver
 
     /// <summary>Resolves a name.</summary>
     /// <param name="name">The name as typed.</param>
-    /// <param name="sesame">Sesame's endpoint (the public one by default).</param>
-    /// <param name="simbadTap">SIMBAD's TAP base URL, or null to skip the fallback.</param>
-    /// <param name="options">Budget per resolver.</param>
+    /// <param name="services">Sesame and SIMBAD TAP, with their mirrors.</param>
+    /// <param name="options">Budget per resolver (its mirrors are replaced by each service's own).</param>
     /// <param name="cancellationToken">Cancels the lookups.</param>
-    public async Task<NameResolution> ResolveAsync(string name, Uri? sesame, Uri? simbadTap, VoCallOptions options, CancellationToken cancellationToken)
+    public async Task<NameResolution> ResolveAsync(string name, NameResolverServices services, VoCallOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         var messages = new List<string>();
-        var request = new SesameQuery { Endpoint = sesame ?? SesameQuery.DefaultEndpoint, Name = name }.BuildRequest();
+        var request = new SesameQuery { Endpoint = services.Sesame, Name = name }.BuildRequest();
         try
         {
-            var hedged = sesame is null ? options with { Mirrors = [] } : options;
-            await using var response = await _http.SendAsync(request, hedged, cancellationToken);
+            await using var response = await _http.SendAsync(request, options with { Mirrors = services.SesameMirrors }, cancellationToken);
             if (SesameParser.TryParse(response.Body, out var result, out var error))
             {
                 return FromSesame(name, result);
@@ -58,11 +57,11 @@ public sealed class NameResolver
         {
             messages.Add("Sesame: " + ex.Reason);
         }
-        if (simbadTap is null)
+        if (services.SimbadTap is null)
         {
             return new NameResolution { Name = name, Status = NameResolutionStatus.Failed, Messages = messages };
         }
-        return await FromSimbadTapAsync(name, simbadTap, options, messages, cancellationToken);
+        return await FromSimbadTapAsync(name, services.SimbadTap, options with { Mirrors = services.SimbadTapMirrors }, messages, cancellationToken);
     }
 
     private static NameResolution FromSesame(string name, SesameResult result)
@@ -112,8 +111,7 @@ public sealed class NameResolver
         var query = new TapQuery { BaseUrl = simbadTap, Adql = adql, MaxRecords = 5 };
         try
         {
-            var mirrors = simbadTap.Host == SimbadTap.Host ? options with { Mirrors = [SimbadMirror] } : options;
-            var answer = await _query.QueryAsync(query.BuildSyncRequest(), mirrors, null, cancellationToken);
+            var answer = await _query.QueryAsync(query.BuildSyncRequest(), options, null, cancellationToken);
             var table = answer.Table;
             var ids = table.FindColumn("main_id");
             var ra = table.FindColumn("ra");

@@ -39,6 +39,6 @@ public sealed record SesameQuery
         var encoded = new StringBuilder();
         QueryString.Encode(encoded, name);
         var url = new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + "/-oxpI/" + Databases + "?" + encoded);
-        return new VoRequest(HttpMethod.Get, url, []);
+        return new VoRequest(HttpMethod.Get, url, []) { ServiceRoot = new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + "/") };
     }
 }

@@ -50,15 +50,19 @@ public static class VosiParser
         return true;
     }
 
-    /// <summary>Parses a VOSI tables document (VODataService tableset) into a <see cref="ServiceSchema"/>.</summary>
+    /// <summary>
+    /// Parses a VOSI tables document into a <see cref="ServiceSchema"/>: the whole tableset, or the single
+    /// <c>table</c> that <c>/tables/{name}</c> answers (TAPVizieR's tableset lists no columns, so columns come
+    /// one table at a time).
+    /// </summary>
     public static bool TryParseTables(Stream document, out ServiceSchema schema, out string? error)
     {
         schema = null!;
-        if (!TryLoad(document, "tableset", out var root, out error))
+        if (!TryLoad(document, ["tableset", "table"], out var root, out error))
         {
             return false;
         }
-        var tables = root.Descendants().Where(e => e.Name.LocalName == "table").Select(t => new SchemaTable(
+        var tables = root.DescendantsAndSelf().Where(e => e.Name.LocalName == "table").Select(t => new SchemaTable(
             Child(t, "name")?.Trim() ?? "",
             Child(t, "description")?.Trim(),
             [.. t.Elements().Where(e => e.Name.LocalName == "column").Select(c => new SchemaColumn(
@@ -113,7 +117,10 @@ public static class VosiParser
         return long.TryParse(e.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : null;
     }
 
-    private static bool TryLoad(Stream document, string rootName, out XElement root, out string? error)
+    private static bool TryLoad(Stream document, string rootName, out XElement root, out string? error) =>
+        TryLoad(document, [rootName], out root, out error);
+
+    private static bool TryLoad(Stream document, string[] rootNames, out XElement root, out string? error)
     {
         ArgumentNullException.ThrowIfNull(document);
         root = null!;
@@ -121,9 +128,9 @@ public static class VosiParser
         {
             using var reader = XmlReader.Create(document, SafeXml.Settings);
             var doc = XDocument.Load(reader);
-            if (doc.Root is null || doc.Root.Name.LocalName != rootName)
+            if (doc.Root is null || !rootNames.Contains(doc.Root.Name.LocalName))
             {
-                error = $"expected a VOSI {rootName} document, found <{doc.Root?.Name.LocalName ?? "nothing"}>";
+                error = $"expected a VOSI {string.Join(" or ", rootNames)} document, found <{doc.Root?.Name.LocalName ?? "nothing"}>";
                 return false;
             }
             root = doc.Root;
@@ -132,7 +139,7 @@ public static class VosiParser
         }
         catch (XmlException ex)
         {
-            error = $"the VOSI {rootName} document is not well-formed XML: {ex.Message}";
+            error = $"the VOSI {string.Join(" or ", rootNames)} document is not well-formed XML: {ex.Message}";
             return false;
         }
     }

@@ -67,4 +67,15 @@ public sealed class VosiParserTests
         Assert.False(VosiParser.TryParseCapabilities(stream, out _, out var error));
         Assert.Contains("found <html>", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Single_table_document_from_tables_slash_name_is_read_with_its_columns()
+    {
+        using var stream = Fixture.Open("Vosi", "dachs-single-table-synthcat-specz.xml");
+        Assert.True(VosiParser.TryParseTables(stream, out var schema, out var error), error);
+        var table = Assert.Single(schema.Tables);
+        Assert.Equal("synthcat.specz", table.Name);
+        Assert.Contains(table.Columns, c => c.Name == "z" && c.Ucd == "src.redshift");
+        Assert.Equal(8, table.Columns.Count);
+    }
 }
