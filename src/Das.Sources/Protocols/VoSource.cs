@@ -1,0 +1,94 @@
+using Das.Engine.Sources;
+using Das.Sources.Catalog;
+using Das.Tables.VoTable;
+using Das.Vo.Answers;
+using Das.Vo.Errors;
+using Das.Vo.Http;
+
+namespace Das.Sources.Protocols;
+
+/// <summary>
+/// A source answered by one VOTable-returning VO request (SCS, SIA, SSA, TAP, VizieR): subclasses build the
+/// request; sending and reading are shared, with the source's budget, mirrors and byte cap.
+/// </summary>
+internal abstract class VoSource : IDataSource
+{
+    private readonly VoQueryClient _client;
+    private readonly VoCallOptions _call;
+    private readonly VoTableReaderOptions _reader;
+
+    protected VoSource(SourceDescriptor descriptor, SourceDefinition definition, VoQueryClient client)
+    {
+        Descriptor = descriptor;
+        Definition = definition;
+        _client = client;
+        _call = new VoCallOptions
+        {
+            Budget = descriptor.Budget,
+            Mirrors = [.. definition.Mirrors.Select(m => new Uri(m))],
+        };
+        _reader = VoTableReaderOptions.Default with { MaxBytes = (long)((definition.MaxMegabytes ?? 256) * 1024 * 1024) };
+    }
+
+    public SourceDescriptor Descriptor { get; }
+
+    protected SourceDefinition Definition { get; }
+
+    protected Uri Endpoint => new(Definition.Endpoint!);
+
+    protected long MaxRows => Definition.MaxRows ?? SourceDefaults.MaxRows;
+
+    public SourceRequest Plan(SourceSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        try
+        {
+            return Build(search);
+        }
+        catch (ArgumentException ex)
+        {
+            throw VoFailures.BadInput(ex);
+        }
+    }
+
+    /// <summary>Builds the request for a search; an <see cref="ArgumentException"/> means this source cannot take it.</summary>
+    protected abstract VoSourceRequest Build(SourceSearch search);
+
+    public async Task<SourceAnswer> FetchAsync(SourceRequest request, CancellationToken cancellationToken)
+    {
+        var vo = (VoSourceRequest)request;
+        try
+        {
+            var answer = vo.AsyncQuery is { } job
+                ? await _client.QueryAsyncJobAsync(job, _call, _reader, null, cancellationToken).ConfigureAwait(false)
+                : await _client.QueryAsync(vo.Request, _call, _reader, cancellationToken).ConfigureAwait(false);
+            return new SourceAnswer
+            {
+                Table = answer.Table,
+                BytesRead = answer.BytesRead,
+                Notes = [.. answer.Diagnostics.Select(d => d.ToString())],
+            };
+        }
+        catch (VoException ex)
+        {
+            throw VoFailures.ToSourceFailure(ex);
+        }
+    }
+
+    /// <summary>The request with the definition's fixed extra parameters appended (SIA FORMAT, SSA FORMAT ...).</summary>
+    protected VoSourceRequest WithFixedParameters(VoRequest request)
+    {
+        if (Definition.Parameters.Count == 0)
+        {
+            return new VoSourceRequest(request);
+        }
+        var parameters = request.Parameters.Concat(Definition.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)).ToList();
+        return new VoSourceRequest(new VoRequest(request.Method, request.Endpoint, parameters)
+        {
+            Adql = request.Adql,
+            Uploads = request.Uploads,
+            IsIdempotent = request.IsIdempotent,
+            ServiceRoot = request.ServiceRoot,
+        });
+    }
+}

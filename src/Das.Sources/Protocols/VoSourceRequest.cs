@@ -1,0 +1,11 @@
+using Das.Engine.Sources;
+using Das.Vo.Http;
+using Das.Vo.Tap;
+
+namespace Das.Sources.Protocols;
+
+/// <summary>A source request that is one VO request (and, for async TAP, the query to run as a job).</summary>
+/// <param name="Request">The request, exactly as it will be sent.</param>
+/// <param name="AsyncQuery">For TAP sources configured async: the query the UWS job runs.</param>
+public sealed record VoSourceRequest(VoRequest Request, TapQuery? AsyncQuery = null)
+    : SourceRequest(Request.Provenance, Request.CacheKey);
