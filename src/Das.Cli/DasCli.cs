@@ -15,7 +15,7 @@ public static class DasCli
         root.Subcommands.Add(CoordCommand.Create());
         root.Subcommands.Add(TableCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        foreach (var command in VoCommands.Create())
+        foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()))
         {
             root.Subcommands.Add(command);
         }

@@ -20,18 +20,27 @@ internal static class TextTable
         {
             cells[r + 2] = [.. columns.Select(c => Clip(Format(c.GetValue(r))))];
         }
-        var widths = Enumerable.Range(0, columns.Count).Select(i => cells.Max(line => line[i].Length)).ToArray();
-        foreach (var line in cells)
-        {
-            await output.WriteLineAsync(string.Join("  ", line.Select((text, i) => text.PadRight(widths[i]))).TrimEnd());
-        }
+        await WriteAlignedAsync(output, cells);
         var footer = rows < table.RowCount
             ? $"{table.RowCount} rows (showing {rows}; --max-rows or --out for all)"
-            : $"{table.RowCount} rows";
+            : table.RowCount == 1 ? "1 row" : $"{table.RowCount} rows";
         await output.WriteLineAsync(footer);
         if (table.Truncation is { } truncation)
         {
             await output.WriteLineAsync("truncated: " + truncation.Message);
+        }
+    }
+
+    /// <summary>Prints rows of text under a header, each column as wide as its widest cell.</summary>
+    public static Task WriteRowsAsync(TextWriter output, string[] header, IEnumerable<string[]> rows) =>
+        WriteAlignedAsync(output, [header, .. rows]);
+
+    private static async Task WriteAlignedAsync(TextWriter output, string[][] lines)
+    {
+        var widths = Enumerable.Range(0, lines[0].Length).Select(i => lines.Max(line => line[i].Length)).ToArray();
+        foreach (var line in lines)
+        {
+            await output.WriteLineAsync(string.Join("  ", line.Select((text, i) => text.PadRight(widths[i]))).TrimEnd());
         }
     }
 

@@ -11,10 +11,16 @@ public static class AdqlCone
     /// <summary>Name of the separation column the query adds (degrees).</summary>
     public const string DistanceColumn = "das_dist_deg";
 
-    private static readonly AdqlTemplate Template = AdqlTemplate.Parse(
-        "SELECT TOP {maxrec} {columns}, DISTANCE(POINT('ICRS', {ra_col}, {dec_col}), POINT('ICRS', {ra}, {dec})) AS " + DistanceColumn +
+    private const string Body =
+        "DISTANCE(POINT('ICRS', {ra_col}, {dec_col}), POINT('ICRS', {ra}, {dec})) AS " + DistanceColumn +
         " FROM {table} WHERE 1 = CONTAINS(POINT('ICRS', {ra_col}, {dec_col}), CIRCLE('ICRS', {ra}, {dec}, {radius}))" +
-        " ORDER BY " + DistanceColumn);
+        " ORDER BY " + DistanceColumn;
+
+    private static readonly AdqlTemplate Template = AdqlTemplate.Parse("SELECT TOP {maxrec} {columns}, " + Body);
+
+    // ADQL allows a bare * only alone in the select list; next to the distance column every column is t.*.
+    private static readonly AdqlTemplate AllColumnsTemplate = AdqlTemplate.Parse(
+        "SELECT TOP {maxrec} t.*, " + Body.Replace(" FROM {table} ", " FROM {table} AS t ", StringComparison.Ordinal));
 
     /// <summary>Builds the query.</summary>
     /// <param name="table">The table, e.g. <c>gaiadr3.gaia_source</c>.</param>
@@ -42,19 +48,21 @@ public static class AdqlCone
         VoNumber.CheckPosition(raDeg, decDeg);
         VoNumber.CheckRadius(radiusDeg, "the radius");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecords);
-        var columnList = columns.Count == 0
-            ? new AdqlFragment("*")
-            : new AdqlFragment(string.Join(", ", columns.Select(c => c.ToAdql().Text)));
-        return Template.Render(new Dictionary<string, AdqlFragment>(StringComparer.Ordinal)
+        var values = new Dictionary<string, AdqlFragment>(StringComparer.Ordinal)
         {
             ["maxrec"] = AdqlLiteral.Whole(maxRecords),
-            ["columns"] = columnList,
             ["ra_col"] = raColumn.ToAdql(),
             ["dec_col"] = decColumn.ToAdql(),
             ["ra"] = AdqlLiteral.Number(raDeg),
             ["dec"] = AdqlLiteral.Number(decDeg),
             ["radius"] = AdqlLiteral.Number(radiusDeg),
             ["table"] = table.ToAdql(),
-        });
+        };
+        if (columns.Count == 0)
+        {
+            return AllColumnsTemplate.Render(values);
+        }
+        values["columns"] = new AdqlFragment(string.Join(", ", columns.Select(c => c.ToAdql().Text)));
+        return Template.Render(values);
     }
 }

@@ -40,7 +40,7 @@ public sealed class AdqlConeTests
     public void Delimited_table_names_stay_quoted()
     {
         var q = AdqlCone.Build(Id("\"II/246\".\"out\""), [], Id("RAJ2000"), Id("DEJ2000"), 1, 2, 0.1, 50);
-        Assert.Contains("FROM \"II/246\".\"out\" WHERE", q.Text, StringComparison.Ordinal);
+        Assert.Contains("FROM \"II/246\".\"out\" AS t WHERE", q.Text, StringComparison.Ordinal);
     }
 
     [Theory]

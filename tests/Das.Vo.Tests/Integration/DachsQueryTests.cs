@@ -45,6 +45,16 @@ public sealed class DachsQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tap_cone_for_all_columns_is_adql_that_dachs_parses()
+    {
+        var adql = AdqlCone.Build(Id("synthcat.main"), [], Id("ra"), Id("dec"), 334.02, -7.8988, 0.01, 100);
+        var answer = await _client.QueryAsync(new TapQuery { BaseUrl = DachsPeer.Url("tap"), Adql = adql }.BuildSyncRequest(), Options, null, Ct);
+        Assert.Equal(26, answer.Table.RowCount);
+        Assert.NotNull(answer.Table.FindColumn("gmag_err"));
+        Assert.NotNull(answer.Table.FindColumn(AdqlCone.DistanceColumn));
+    }
+
+    [Fact]
     public async Task Tap_sync_cone_finds_the_frb_host_galaxy_at_redshift_0_234()
     {
         var adql = AdqlCone.Build(Id("synthcat.main"), [Id("id"), Id("z"), Id("class")], Id("ra"), Id("dec"), 334.02, -7.8988, 0.001, 10);

@@ -11,8 +11,8 @@ public sealed class TapVizierConeTests
     {
         var query = Nvss.Build();
         Assert.Equal(
-            "SELECT TOP 50 *, DISTANCE(POINT('ICRS', RAJ2000, DEJ2000), POINT('ICRS', 334.02, -7.8988)) AS das_dist_deg" +
-            " FROM \"VIII/65/nvss\" WHERE 1 = CONTAINS(POINT('ICRS', RAJ2000, DEJ2000), CIRCLE('ICRS', 334.02, -7.8988, 0.002777777777777778))" +
+            "SELECT TOP 50 t.*, DISTANCE(POINT('ICRS', RAJ2000, DEJ2000), POINT('ICRS', 334.02, -7.8988)) AS das_dist_deg" +
+            " FROM \"VIII/65/nvss\" AS t WHERE 1 = CONTAINS(POINT('ICRS', RAJ2000, DEJ2000), CIRCLE('ICRS', 334.02, -7.8988, 0.002777777777777778))" +
             " ORDER BY das_dist_deg",
             query.Adql.Text);
         Assert.Equal(50, query.MaxRecords);
@@ -30,7 +30,7 @@ public sealed class TapVizierConeTests
     public void Table_id_with_a_double_quote_stays_inside_its_identifier()
     {
         var query = (Nvss with { Table = "VIII/65/nvss\" WHERE 1=1 --" }).Build();
-        Assert.Contains("FROM \"VIII/65/nvss\"\" WHERE 1=1 --\" WHERE", query.Adql.Text, StringComparison.Ordinal);
+        Assert.Contains("FROM \"VIII/65/nvss\"\" WHERE 1=1 --\" AS t WHERE", query.Adql.Text, StringComparison.Ordinal);
     }
 
     [Fact]
