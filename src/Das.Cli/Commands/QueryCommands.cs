@@ -214,7 +214,6 @@ internal static class QueryCommands
     {
         private readonly Dictionary<OutcomeStatus, int> _counts = [];
         private readonly long _start = TimeProvider.System.GetTimestamp();
-        private Stream? _stdout;
         private FileStream? _ndjson;
         private int _total;
 
@@ -226,12 +225,7 @@ internal static class QueryCommands
                 outDir.Create();
                 _ndjson = new FileStream(Path.Combine(outDir.FullName, "outcomes.ndjson"), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
             }
-            if (json)
-            {
-                await output.FlushAsync(ct);
-                _stdout = Console.OpenStandardOutput();
-            }
-            else
+            if (!json)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{query.TargetName ?? "position"} {query.Position.ToString(PositionFormat.DecimalDegrees)}  FOV {query.FovArcmin} arcmin  ERR {query.ErrArcsec} arcsec  — asking {sources} sources"));
@@ -253,9 +247,13 @@ internal static class QueryCommands
             {
                 await OutcomeJson.WriteLineAsync(_ndjson, outcome, includeTable: false, extra, ct);
             }
-            if (_stdout is not null)
+            if (json)
             {
-                await OutcomeJson.WriteLineAsync(_stdout, outcome, includeTable: true, extra, ct);
+                // One line per outcome, flushed at once, so a reading program sees each source as it completes.
+                using var line = new MemoryStream();
+                await OutcomeJson.WriteLineAsync(line, outcome, includeTable: true, extra, ct);
+                await output.WriteAsync(Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
+                await output.FlushAsync(ct);
                 return;
             }
             await output.WriteLineAsync(StatusLine(outcome));
@@ -280,9 +278,8 @@ internal static class QueryCommands
         public async Task FinishAsync(CancellationToken ct)
         {
             await DisposeAsync();
-            if (_stdout is not null)
+            if (json)
             {
-                await _stdout.FlushAsync(ct);
                 return;
             }
             var parts = _counts.OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
