@@ -13,6 +13,25 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Timed runs for the shared benchmark harness (prints a DAS_RESULT line).");
         command.Subcommands.Add(Parse());
+        command.Subcommands.Add(Fanout());
+        return command;
+    }
+
+    private static Command Fanout()
+    {
+        var sources = new Option<int>("--sources") { Description = "Fake archives on loopback.", DefaultValueFactory = _ => 40 };
+        var fastest = new Option<double>("--fastest-ms") { Description = "Latency of the fastest archive.", DefaultValueFactory = _ => 10 };
+        var slowest = new Option<double>("--slowest-ms") { Description = "Latency of the slowest archive.", DefaultValueFactory = _ => 2000 };
+        var runs = new Option<int>("--runs") { Description = "Fan-out runs measured (after one warm-up).", DefaultValueFactory = _ => 10 };
+        var cachedRuns = new Option<int>("--cached-runs") { Description = "Fully cached queries measured.", DefaultValueFactory = _ => 1000 };
+        var sequential = new Option<bool>("--sequential") { Description = "Also ask the archives one after another, as a script loop does.", DefaultValueFactory = _ => true };
+        var command = new Command("fanout", "Fan-out overhead: first result vs the fastest archive, all results vs the slowest, cached queries, and a sequential loop.")
+        {
+            sources, fastest, slowest, runs, cachedRuns, sequential,
+        };
+        command.SetAction((parse, ct) => Bench.FanoutBench.RunAsync(parse.InvocationConfiguration.Output,
+            new Bench.FanoutBench.Settings(parse.GetValue(sources), parse.GetValue(fastest), parse.GetValue(slowest), parse.GetValue(runs),
+                parse.GetValue(cachedRuns), parse.GetValue(sequential)), ct));
         return command;
     }
 
