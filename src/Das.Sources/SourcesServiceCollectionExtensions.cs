@@ -2,6 +2,7 @@ using Das.Engine;
 using Das.Sources.Catalog;
 using Das.Sources.Protocols;
 using Das.Vo;
+using Das.Vo.Answers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,18 +20,22 @@ public static class SourcesServiceCollectionExtensions
         string userCatalogOrigin = "configuration", EngineOptions? engine = null, string? userAgent = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SourceCatalogLoader)))
+        {
+            return services; // added already: a second call must not register every protocol twice
+        }
         services.AddDasVo(userAgent);
         services.AddDasEngine(engine);
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ISourceProtocol, TapProtocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, ScsProtocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, Sia1Protocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, Sia2Protocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, SsaProtocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, VizierAsuProtocol>(),
-            ServiceDescriptor.Singleton<ISourceProtocol, VizierTapProtocol>(),
         ]);
+        // Instances made by factories: TryAddEnumerable cannot tell them apart, so each is added once here.
+        foreach (var make in new Func<VoQueryClient, RequestProtocol>[]
+            { StandardProtocols.Scs, StandardProtocols.Sia1, StandardProtocols.Sia2, StandardProtocols.Ssa, StandardProtocols.VizierAsu, StandardProtocols.VizierTap })
+        {
+            services.AddSingleton<ISourceProtocol>(sp => make(sp.GetRequiredService<VoQueryClient>()));
+        }
         services.TryAddSingleton<SourceCatalogLoader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
         return services;
