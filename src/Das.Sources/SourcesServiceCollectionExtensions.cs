@@ -1,5 +1,6 @@
 using Das.Engine;
 using Das.Sources.Catalog;
+using Das.Sources.Fink;
 using Das.Sources.Protocols;
 using Das.Vo;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class SourcesServiceCollectionExtensions
             ServiceDescriptor.Singleton<ISourceProtocol, SsaProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, VizierAsuProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, VizierTapProtocol>(),
+            // Archive-specific APIs, one folder each.
+            ServiceDescriptor.Singleton<ISourceProtocol, FinkProtocol>(),
         ]);
         services.TryAddSingleton<SourceCatalogLoader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
