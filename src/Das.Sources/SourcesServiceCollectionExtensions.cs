@@ -1,6 +1,8 @@
 using Das.Engine;
 using Das.Sources.Catalog;
 using Das.Sources.Fink;
+using Das.Sources.Gemini;
+using Das.Sources.Mast;
 using Das.Sources.Protocols;
 using Das.Vo;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public static class SourcesServiceCollectionExtensions
             ServiceDescriptor.Singleton<ISourceProtocol, VizierTapProtocol>(),
             // Archive-specific APIs, one folder each.
             ServiceDescriptor.Singleton<ISourceProtocol, FinkProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, GeminiProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, MastMashupProtocol>(),
         ]);
         services.TryAddSingleton<SourceCatalogLoader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
