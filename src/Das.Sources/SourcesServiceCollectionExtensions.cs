@@ -2,7 +2,9 @@ using Das.Engine;
 using Das.Sources.Catalog;
 using Das.Sources.Fink;
 using Das.Sources.Gemini;
+using Das.Sources.LegacySurvey;
 using Das.Sources.Mast;
+using Das.Sources.PanStarrs;
 using Das.Sources.Protocols;
 using Das.Vo;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,9 @@ public static class SourcesServiceCollectionExtensions
             ServiceDescriptor.Singleton<ISourceProtocol, FinkProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, GeminiProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, MastMashupProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, Ps1CatalogProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, Ps1CutoutProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, LegacyCutoutProtocol>(),
         ]);
         services.TryAddSingleton<SourceCatalogLoader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
