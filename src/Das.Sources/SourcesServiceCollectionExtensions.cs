@@ -2,6 +2,7 @@ using Das.Engine;
 using Das.Sources.Catalog;
 using Das.Sources.Fink;
 using Das.Sources.Gemini;
+using Das.Sources.Irsa;
 using Das.Sources.LegacySurvey;
 using Das.Sources.Mast;
 using Das.Sources.PanStarrs;
@@ -42,6 +43,7 @@ public static class SourcesServiceCollectionExtensions
             ServiceDescriptor.Singleton<ISourceProtocol, Ps1CatalogProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, Ps1CutoutProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, LegacyCutoutProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, ZtfLightCurveProtocol>(),
         ]);
         services.TryAddSingleton<SourceCatalogLoader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
