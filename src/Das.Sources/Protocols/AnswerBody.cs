@@ -24,8 +24,7 @@ internal static class AnswerBody
         {
             if (buffer.Length + n > maxBytes)
             {
-                throw new SourceFailureException(SourceFailureKind.Format, string.Create(CultureInfo.InvariantCulture,
-                    $"the answer is larger than the {maxBytes / (1024.0 * 1024.0):0.#} MiB this source may read (maxMegabytes)"));
+                throw new SourceFailureException(SourceFailureKind.Format, $"the answer is larger than the {Size(maxBytes)} this source may read (maxMegabytes)");
             }
             buffer.Write(chunk, 0, n);
         }
@@ -38,6 +37,13 @@ internal static class AnswerBody
         Check(body.Span, expected);
         return body;
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} kB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+    };
 
     /// <summary>Refuses an empty answer and an HTML page, naming the page by its title.</summary>
     public static void Check(ReadOnlySpan<byte> body, string expected)
