@@ -54,6 +54,7 @@ internal sealed class Ps1CutoutProtocol(VoHttpClient http) : ISourceProtocol
             new("filters", _filters),
         ]);
 
+        // The file list does not depend on the field but the cutout URLs do: two fields must not share a cached answer.
         protected override string KeyExtra(SourceSearch search) => " size=" + Pixels(search).ToString(CultureInfo.InvariantCulture);
 
         private int Pixels(SourceSearch search) => ImageLinks.Fit(ImageLinks.FieldArcsec(search, Descriptor), PixelScaleArcsec, int.MaxValue).Pixels;

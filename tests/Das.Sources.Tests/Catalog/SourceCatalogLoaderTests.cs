@@ -129,6 +129,23 @@ public sealed class SourceCatalogLoaderTests : IAsyncLifetime
         Assert.Equal([problem], _harness.Loader.Validate(file.Sources));
     }
 
+    [Fact]
+    public void The_documented_list_shows_every_default_source_with_its_protocol_and_endpoint()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Das.slnx")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("the repository root (Das.slnx) is not above the test assembly");
+        }
+        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "default-sources.md"));
+        foreach (var d in SourceCatalogLoader.ReadDefaultFile().Sources)
+        {
+            var runs = d.Default ?? true ? "default" : "named";
+            Assert.Contains($"| `{d.Id}` | {d.Kind} | {d.Protocol} | {runs} |", page, StringComparison.Ordinal);
+            Assert.Contains($" | {d.Endpoint} |", page, StringComparison.Ordinal);
+        }
+    }
+
     private const string UserFile = """
     {
       // Replaces the default gaia-dr3, removes simbad, adds a private TAP table.
