@@ -1,5 +1,11 @@
 using Das.Engine;
 using Das.Sources.Catalog;
+using Das.Sources.Fink;
+using Das.Sources.Gemini;
+using Das.Sources.Irsa;
+using Das.Sources.LegacySurvey;
+using Das.Sources.Mast;
+using Das.Sources.PanStarrs;
 using Das.Sources.Protocols;
 using Das.Vo;
 using Das.Vo.Answers;
@@ -29,6 +35,14 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ISourceProtocol, TapProtocol>(),
+            // Archive-specific APIs, one folder each.
+            ServiceDescriptor.Singleton<ISourceProtocol, FinkProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, GeminiProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, MastMashupProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, Ps1CatalogProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, Ps1CutoutProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, LegacyCutoutProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, ZtfLightCurveProtocol>(),
         ]);
         // Instances made by factories: TryAddEnumerable cannot tell them apart, so each is added once here.
         foreach (var make in new Func<VoQueryClient, RequestProtocol>[]

@@ -31,7 +31,8 @@ internal static class CoverageMoc
         double min = coverage.DecMin ?? -90, max = coverage.DecMax ?? 90;
         if (!(min >= -90 && max <= 90 && min < max))
         {
-            error = $"coverage: the declination band [{min}, {max}] must lie within [-90, 90] with decMin < decMax";
+            error = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"coverage: the declination band [{min}, {max}] must lie within [-90, 90] with decMin < decMax");
             return false;
         }
         moc = DeclinationBand(min, max);

@@ -27,7 +27,13 @@ internal abstract class VoSource : IDataSource
             Budget = descriptor.Budget,
             Mirrors = [.. definition.Mirrors.Select(m => new Uri(m))],
         };
-        _reader = VoTableReaderOptions.Default with { MaxBytes = (long)((definition.MaxMegabytes ?? 256) * 1024 * 1024) };
+        // The row limit caps reading too: SIA 1, SSA and archive APIs send no MAXREC, so without it a service could
+        // hand over every epoch of a survey where the configuration asked for a few hundred rows.
+        _reader = VoTableReaderOptions.Default with
+        {
+            MaxBytes = (long)((definition.MaxMegabytes ?? SourceDefaults.MaxMegabytes) * 1024 * 1024),
+            MaxRows = definition.MaxRows,
+        };
     }
 
     public SourceDescriptor Descriptor { get; }
