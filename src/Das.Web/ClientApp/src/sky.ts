@@ -1,0 +1,176 @@
+// The sky view: Aladin Lite on a local HiPS, the target with its error circle and field-of-view box, and one
+// catalogue overlay per source. Aladin Lite calls CDS servers unless told otherwise, so it is always created with
+// an absolute local survey URL, the page's own survey list and log:false (notes: "Aladin Lite offline").
+
+import A, { type Aladin, type AladinCatalog, type AladinOverlay, type AladinSource } from 'aladin-lite';
+import type { SurveyEntry } from './api';
+
+export interface SkyPosition {
+  ra: number;
+  dec: number;
+  /** Row index in the source's table. */
+  row: number;
+}
+
+interface Layer {
+  catalog: AladinCatalog;
+  byRow: Map<number, AladinSource>;
+}
+
+const deg = Math.PI / 180;
+
+/** The corners of a square field of side `sideDeg` centred on (ra, dec), through the gnomonic (tangent) plane. */
+export function fieldCorners(ra: number, dec: number, sideDeg: number): [number, number][] {
+  const h = Math.tan((sideDeg / 2) * deg);
+  const d0 = dec * deg;
+  return [[-h, -h], [h, -h], [h, h], [-h, h]].map(([xi = 0, eta = 0]) => {
+    const den = Math.cos(d0) - eta * Math.sin(d0);
+    const a = ra * deg + Math.atan2(xi, den);
+    const d = Math.atan2(Math.sin(d0) + eta * Math.cos(d0), Math.hypot(xi, den));
+    return [((a / deg) % 360 + 360) % 360, d / deg];
+  });
+}
+
+export class SkyView {
+  private readonly layers = new Map<string, Layer>();
+  private target: AladinOverlay | null = null;
+  private highlighted: AladinSource | null = null;
+  private clickHandler: ((sourceId: string, row: number) => void) | null = null;
+
+  private constructor(private readonly aladin: Aladin, private readonly element: HTMLElement) {
+    aladin.on('objectClicked', (object: AladinSource | null) => {
+      const hit = object ? sourceOf(object) : null;
+      if (hit && this.clickHandler) {
+        this.clickHandler(hit.sourceId, hit.row);
+      }
+    });
+  }
+
+  /** Creates the view in `element` on the first survey of `surveys` (URLs relative to the page). */
+  static async create(element: HTMLElement, surveys: SurveyEntry[]): Promise<SkyView> {
+    await A.init;
+    const list = surveys.map(s => ({ id: s.id, name: s.name, url: new URL(s.url, location.href).href }));
+    const first = list[0] ?? { id: 'local', name: 'Local HiPS', url: new URL('hips/', location.href).href };
+    const aladin = A.aladin(element, {
+      survey: first.url,
+      hipsList: list.length > 0 ? list : [first],
+      log: false,
+      samp: false,
+      cooFrame: 'ICRS',
+      fov: 0.1,
+      target: '0 +0',
+      showReticle: false,
+      showSimbadPointerControl: false,
+      showShareControl: false,
+      showSettingsControl: false,
+      showContextMenu: false,
+      showCooGridControl: false,
+      showLayersControl: true,
+      showFullscreenControl: true,
+    });
+    return new SkyView(aladin, element);
+  }
+
+  /** Called with a source id and row index when a catalogue object is clicked on the sky. */
+  onObjectClicked(handler: (sourceId: string, row: number) => void): void {
+    this.clickHandler = handler;
+  }
+
+  /** Centres on the target and draws the error circle and the field-of-view box. */
+  showTarget(ra: number, dec: number, fovArcmin: number, errArcsec: number): void {
+    this.aladin.gotoRaDec(ra, dec);
+    const fovDeg = fovArcmin / 60;
+    const errDeg = errArcsec / 3600;
+    this.aladin.setFoV(Math.max(fovDeg * 1.6, errDeg * 2.6, 1 / 60));
+    if (this.target) {
+      this.aladin.removeLayer(this.target);
+    }
+    this.target = A.graphicOverlay({ name: 'target', color: '#ff4040', lineWidth: 2 });
+    this.aladin.addOverlay(this.target);
+    this.target.add(A.circle(ra, dec, errDeg, { color: '#ff4040', lineWidth: 2 }));
+    this.target.add(A.polygon(fieldCorners(ra, dec, fovDeg), { color: '#40c0ff', lineWidth: 1, closed: true }));
+    this.element.dataset.target = `${ra.toFixed(6)} ${dec.toFixed(6)}`;
+  }
+
+  /** Puts a source's positions on the sky as its own catalogue (replacing an earlier one with the same id). */
+  setCatalogue(sourceId: string, color: string, positions: SkyPosition[]): void {
+    this.removeCatalogue(sourceId);
+    // Aladin shows the name in its layer list: only characters of a source id, never remote text.
+    const catalog = A.catalog({ name: sourceId.replace(/[^A-Za-z0-9._-]/g, '_'), color, sourceSize: 12, shape: 'circle', selectionColor: '#ffff00', hoverColor: '#ffffff' });
+    this.aladin.addCatalog(catalog);
+    const byRow = new Map<number, AladinSource>();
+    const objects = positions.map(p => {
+      const object = A.source(p.ra, p.dec, { dasSource: sourceId, dasRow: p.row });
+      byRow.set(p.row, object);
+      return object;
+    });
+    catalog.addSources(objects);
+    this.layers.set(sourceId, { catalog, byRow });
+  }
+
+  removeCatalogue(sourceId: string): void {
+    const layer = this.layers.get(sourceId);
+    if (layer) {
+      if (this.highlighted && layer.byRow.has(Number(this.highlighted.data.dasRow)) && this.highlighted.data.dasSource === sourceId) {
+        this.unhighlight();
+      }
+      this.aladin.removeLayer(layer.catalog);
+      this.layers.delete(sourceId);
+    }
+  }
+
+  setVisible(sourceId: string, visible: boolean): void {
+    const layer = this.layers.get(sourceId);
+    if (layer) {
+      if (visible) {
+        layer.catalog.show();
+      } else {
+        layer.catalog.hide();
+      }
+    }
+  }
+
+  /** Marks one row's object on the sky (a table row under the mouse); false when that row has no position. */
+  highlight(sourceId: string, row: number): boolean {
+    const object = this.layers.get(sourceId)?.byRow.get(row);
+    if (object === this.highlighted) {
+      return object !== undefined;
+    }
+    this.unhighlight();
+    if (!object) {
+      return false;
+    }
+    object.select();
+    this.highlighted = object;
+    this.element.dataset.highlight = `${sourceId}#${row}`;
+    return true;
+  }
+
+  unhighlight(): void {
+    this.highlighted?.deselect();
+    this.highlighted = null;
+    delete this.element.dataset.highlight;
+  }
+
+  /** Removes every catalogue and the target (a new query). */
+  reset(): void {
+    this.unhighlight();
+    for (const id of [...this.layers.keys()]) {
+      this.removeCatalogue(id);
+    }
+    if (this.target) {
+      this.aladin.removeLayer(this.target);
+      this.target = null;
+    }
+  }
+
+  /** Canvas position of a sky position (for tests driving the mouse), or null when off the view. */
+  pixelOf(ra: number, dec: number): [number, number] | null {
+    return this.aladin.world2pix(ra, dec);
+  }
+}
+
+function sourceOf(object: AladinSource): { sourceId: string; row: number } | null {
+  const data = object.data;
+  return data && typeof data.dasSource === 'string' && typeof data.dasRow === 'number' ? { sourceId: data.dasSource, row: data.dasRow } : null;
+}
