@@ -1,0 +1,70 @@
+using Das.Sources;
+using Das.Sources.Catalog;
+using Das.Vo.NameResolution;
+using Das.Web.Api;
+using Das.Web.Hubs;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Das.Web.Hosting;
+
+/// <summary>Everything Program.cs wires, one call per area.</summary>
+public static class WebHostExtensions
+{
+    /// <summary>The engine, the catalogue (loaded and validated at start-up), the API and the hub.</summary>
+    public static WebApplicationBuilder AddDasWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection("Das").Get<DasWebOptions>() ?? new DasWebOptions();
+        SourceCatalogFile? user = null;
+        if (options.Sources is { Length: > 0 } path)
+        {
+            using var stream = File.OpenRead(path);
+            user = SourceCatalogLoader.ReadFile(stream, Path.GetFullPath(path));
+        }
+        builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
+        builder.Services.AddSingleton(NameResolverServices.Public);
+        builder.Services.AddSingleton<QueryService>();
+        builder.Services.AddSignalR();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Static files (the page, and HiPS/FITS with their types), the API, the hub, health and OpenAPI.</summary>
+    public static WebApplication UseDasWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // A bad catalogue stops the app now, with every problem listed, rather than at the first query.
+        app.Services.GetRequiredService<SourceCatalog>();
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".fits"] = "application/fits";
+        types.Mappings[".fz"] = "application/fits";
+        types.Mappings[".vot"] = "application/x-votable+xml";
+        app.UseDefaultFiles();
+        // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
+        app.MapQueryApi();
+        app.MapHub<QueryHub>("/hubs/query");
+        app.MapHealthChecks("/health/live");
+        app.MapHealthChecks("/health/ready");
+        app.MapOpenApi();
+        return app;
+    }
+
+    private sealed class HipsContentTypes(FileExtensionContentTypeProvider inner) : IContentTypeProvider
+    {
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            if (inner.TryGetContentType(subpath, out contentType!))
+            {
+                return true;
+            }
+            if (Path.GetFileName(subpath) is "properties" or "Moc.fits")
+            {
+                contentType = "text/plain";
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Das.Engine.Execution;
+using Das.Web.Api;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Das.Web.Hubs;
+
+/// <summary>
+/// Streams a query's outcomes to the page the moment each source completes: <c>connection.stream("StreamQuery",
+/// "RA=..&amp;DEC=..")</c> yields JSON strings, the start line first, then one outcome each (the lines of
+/// /api/query/stream). Closing the stream or the page cancels every source still running.
+/// </summary>
+public sealed class QueryHub(QueryService queries) : Hub
+{
+    /// <summary>Runs the query written as a URL query string.</summary>
+    public async IAsyncEnumerable<string> StreamQuery(string query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var access = QueryApi.Access(Context.User!);
+        var prepared = await queries.PrepareAsync(StreamJson.SplitQueryString(query ?? ""), access, cancellationToken);
+        if (prepared.Errors.Count > 0)
+        {
+            yield return StreamJson.ErrorsLine(prepared.Errors);
+            yield break;
+        }
+        yield return Encoding.UTF8.GetString(StreamJson.StartLine(prepared)).TrimEnd('\n');
+        await foreach (var outcome in queries.RunAsync(prepared, access, cancellationToken))
+        {
+            using var line = new MemoryStream();
+            await OutcomeJson.WriteLineAsync(line, outcome, includeTable: true, null, cancellationToken);
+            yield return Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length).TrimEnd('\n');
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Das.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Das.Web.Tests;
+
+/// <summary>Das.Web in process, with a catalogue of fake archives on loopback in place of the real ones.</summary>
+internal sealed class DasWebHost : IAsyncDisposable
+{
+    private readonly string _catalogue = Path.Combine(Path.GetTempPath(), $"das-web-{Guid.NewGuid():N}.json");
+
+    private DasWebHost(FakeVoServer archive, WebApplicationFactory<Program> factory)
+    {
+        Archive = archive;
+        Factory = factory;
+    }
+
+    public FakeVoServer Archive { get; }
+
+    public WebApplicationFactory<Program> Factory { get; private set; }
+
+    public HttpClient Client => Factory.CreateClient();
+
+    /// <summary>Starts the app with sources (id, path on the fake archive, kind, budget seconds, access group).</summary>
+    public static async Task<DasWebHost> StartAsync(params (string Id, string Path, string Kind, double Budget, string? Group)[] sources)
+    {
+        var archive = await FakeVoServer.StartAsync(TestContext.Current.CancellationToken);
+        var host = new DasWebHost(archive, null!);
+        var entries = sources.Select(s => new Dictionary<string, object?>
+        {
+            ["id"] = s.Id,
+            ["title"] = "Archive " + s.Id,
+            ["kind"] = s.Kind,
+            ["protocol"] = s.Kind == "images" ? "sia2" : "scs",
+            ["endpoint"] = archive.Url(s.Path.TrimStart('/')).AbsoluteUri,
+            ["budgetSeconds"] = s.Budget,
+            ["group"] = s.Group,
+        });
+        await File.WriteAllTextAsync(host._catalogue, JsonSerializer.Serialize(new { mode = "replace", sources = entries }), TestContext.Current.CancellationToken);
+        host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Das:Sources", host._catalogue));
+        return host;
+    }
+
+    public static string Table(int rows) =>
+        "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>" +
+        "<FIELD name=\"id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.ra;meta.main\"/>" +
+        "<FIELD name=\"dec\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.dec;meta.main\"/><DATA><TABLEDATA>" +
+        string.Concat(Enumerable.Range(1, rows).Select(i => $"<TR><TD>{i}</TD><TD>334.02</TD><TD>-7.8988</TD></TR>")) +
+        "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Archive.DisposeAsync();
+        File.Delete(_catalogue);
+    }
+}
