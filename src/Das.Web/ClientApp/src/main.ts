@@ -2,7 +2,7 @@
 // panel, the sky view and one table per source, and keeps the address bar holding a link that repeats the query.
 
 import './style.css';
-import { fetchSources, fetchSurveys, type OutcomeLine, type SourceInfo, type StartLine } from './api';
+import { fetchSources, fetchSurveys, type OutcomeLine, type SourceInfo, type StartLine, type SurveyEntry } from './api';
 import { sourceColor } from './colors';
 import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
@@ -25,8 +25,11 @@ class App {
   private readonly status = new StatusPanel(byId('status-list'), byId('status-summary'));
   private readonly tables: TablesView;
   private readonly target = byId('query-target');
+  private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
-  private skyReady: Promise<SkyView | null>;
+  /** The sky view, made at the first query's position (never before: see SkyView.create). */
+  private skyReady: Promise<SkyView | null> = Promise.resolve(null);
+  private skyStarted = false;
   private run: Run | null = null;
 
   constructor() {
@@ -44,17 +47,7 @@ class App {
       this.sky?.setVisible(id, visible);
       this.tables.setVisible(id, visible);
     });
-    this.skyReady = fetchSurveys()
-      .then(surveys => SkyView.create(byId('sky'), surveys))
-      .then(sky => {
-        this.sky = sky;
-        sky.onObjectClicked((id, row) => void this.tables.selectRow(id, row));
-        return sky;
-      })
-      .catch((error: unknown) => {
-        byId('sky').append(h('p', { class: 'error' }, `The sky view could not start: ${error instanceof Error ? error.message : String(error)}`));
-        return null;
-      });
+    this.surveys = fetchSurveys();
   }
 
   async load(): Promise<void> {
@@ -106,6 +99,26 @@ class App {
     });
   }
 
+  /** The sky view, created on first use looking at (ra, dec). */
+  private skyAt(ra: number, dec: number): Promise<SkyView | null> {
+    if (!this.skyStarted) {
+      this.skyStarted = true;
+      const element = byId('sky');
+      this.skyReady = this.surveys
+        .then(surveys => SkyView.create(element, surveys, ra, dec))
+        .then(sky => {
+          this.sky = sky;
+          sky.onObjectClicked((id, row) => void this.tables.selectRow(id, row));
+          return sky;
+        })
+        .catch((error: unknown) => {
+          element.replaceChildren(h('p', { class: 'error' }, `The sky view could not start: ${error instanceof Error ? error.message : String(error)}`));
+          return null;
+        });
+    }
+    return this.skyReady;
+  }
+
   /** Where a sky position is drawn on the canvas (tests move the mouse there), or null. */
   pixelOf(ra: number, dec: number): [number, number] | null {
     return this.sky?.pixelOf(ra, dec) ?? null;
@@ -121,7 +134,7 @@ class App {
       q.targetName ? h('strong', null, q.targetName, ' ') : null,
       h('span', { class: 'position' }, `RA ${q.ra.toFixed(6)}  Dec ${q.dec >= 0 ? '+' : ''}${q.dec.toFixed(6)}`),
       `  FOV ${q.fovArcmin}′  ERR ${q.errArcsec}″`);
-    const sky = await this.skyReady;
+    const sky = await this.skyAt(q.ra, q.dec);
     if (sky && this.run === run) {
       sky.showTarget(q.ra, q.dec, q.fovArcmin, q.errArcsec);
     }

@@ -46,9 +46,13 @@ export class SkyView {
     });
   }
 
-  /** Creates the view in `element` on the first survey of `surveys` (URLs relative to the page). */
-  static async create(element: HTMLElement, surveys: SurveyEntry[]): Promise<SkyView> {
+  /**
+   * Creates the view in `element` on the first survey of `surveys` (URLs relative to the page), looking at `ra`,
+   * `dec` from the start: a view created elsewhere first would ask the survey for tiles where it may have none.
+   */
+  static async create(element: HTMLElement, surveys: SurveyEntry[], ra: number, dec: number): Promise<SkyView> {
     await A.init;
+    element.replaceChildren();
     const list = surveys.map(s => ({ id: s.id, name: s.name, url: new URL(s.url, location.href).href }));
     const first = list[0] ?? { id: 'local', name: 'Local HiPS', url: new URL('hips/', location.href).href };
     const aladin = A.aladin(element, {
@@ -58,7 +62,7 @@ export class SkyView {
       samp: false,
       cooFrame: 'ICRS',
       fov: 0.1,
-      target: '0 +0',
+      target: `${ra} ${dec >= 0 ? '+' : ''}${dec}`,
       showReticle: false,
       showSimbadPointerControl: false,
       showShareControl: false,
@@ -81,7 +85,9 @@ export class SkyView {
     this.aladin.gotoRaDec(ra, dec);
     const fovDeg = fovArcmin / 60;
     const errDeg = errArcsec / 3600;
-    this.aladin.setFoV(Math.max(fovDeg * 1.6, errDeg * 2.6, 1 / 60));
+    // Aladin's field of view is the view's width: widen it so the box and the circle fit the height as well.
+    const aspect = this.element.clientHeight > 0 ? Math.max(1, this.element.clientWidth / this.element.clientHeight) : 1;
+    this.aladin.setFoV(Math.max(fovDeg * 1.4, errDeg * 2.4, 1 / 60) * aspect);
     if (this.target) {
       this.aladin.removeLayer(this.target);
     }

@@ -3,7 +3,7 @@
 // rendered as DOM nodes with text, never as HTML (Tabulator would insert a formatter's string as innerHTML).
 
 import {
-  Tabulator, FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule,
+  Tabulator, EditModule, FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule,
   type CellComponent, type ColumnDefinition, type RowComponent,
 } from 'tabulator-tables';
 import 'tabulator-tables/dist/css/tabulator_simple.min.css';
@@ -11,7 +11,7 @@ import type { ColumnJson, TableJson } from './api';
 import { cellText, compareNumeric, headerText, headerTooltip, isLinkColumn, isNumeric, looksLikeUrl } from './columns';
 import { clear, h, safeLink } from './dom';
 
-Tabulator.registerModule([FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule]);
+Tabulator.registerModule([EditModule, FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule]);
 
 export const exportFormats = ['csv', 'xlsx', 'votable', 'json'] as const;
 
@@ -170,7 +170,8 @@ export class TablesView {
       data,
       index: '__row',
       columns: table.columns.map((column, c) => columnDefinition(column, c)),
-      height: '100%',
+      // Tabulator sizes its own element: a fixed height is what turns on the virtual DOM's windowing.
+      height: '460px',
       layout: 'fitDataStretch',
       renderVertical: 'virtual',
       selectableRows: 1,

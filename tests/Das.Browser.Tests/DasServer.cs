@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json;
+using Das.Testing;
+using Das.Vo.NameResolution;
+using Das.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Das.Browser.Tests;
+
+/// <summary>
+/// The real Das.Web on Kestrel at 127.0.0.1 (a browser needs a socket; WebApplicationFactory's server has none), with
+/// the page built into src/Das.Web/wwwroot, the test HiPS from Fixtures/web served at /hips/, a catalogue of fake
+/// archives on another loopback port, and name resolution pointed at a fake Sesame.
+/// </summary>
+internal sealed class DasServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _catalogue;
+
+    private DasServer(WebApplication app, FakeVoServer archive, string catalogue, Uri baseUri)
+    {
+        _app = app;
+        Archive = archive;
+        _catalogue = catalogue;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The page's address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The fake archives every source of the catalogue points at.</summary>
+    public FakeVoServer Archive { get; }
+
+    /// <summary>The repository's src/Das.Web (content root: wwwroot and appsettings.json).</summary>
+    public static string WebProjectDirectory
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Das.slnx")))
+                {
+                    return Path.Combine(dir.FullName, "src", "Das.Web");
+                }
+            }
+            throw new InvalidOperationException($"no Das.slnx above {AppContext.BaseDirectory}");
+        }
+    }
+
+    /// <summary>Starts the archive and the app with these sources (written as a replacing catalogue file).</summary>
+    public static async Task<DasServer> StartAsync(IEnumerable<SourceEntry> sources, CancellationToken cancellationToken)
+    {
+        var webRoot = Path.Combine(WebProjectDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(webRoot, "index.html")))
+        {
+            throw new InvalidOperationException($"{webRoot}/index.html is missing: build src/Das.Web (its ClientApp.targets builds the page)");
+        }
+        var archive = await FakeVoServer.StartAsync(cancellationToken);
+        var catalogue = Path.Combine(Path.GetTempPath(), $"das-browser-{Guid.NewGuid():N}.json");
+        var entries = sources.Select(s => new Dictionary<string, object?>
+        {
+            ["id"] = s.Id,
+            ["title"] = s.Title,
+            ["kind"] = s.Kind,
+            ["protocol"] = "scs",
+            ["endpoint"] = archive.Url(s.Path.TrimStart('/')).AbsoluteUri,
+            ["budgetSeconds"] = s.BudgetSeconds,
+            ["cacheHours"] = 0,
+            ["default"] = s.IsDefault,
+            ["maxRows"] = s.MaxRows,
+        });
+        await File.WriteAllTextAsync(catalogue, JsonSerializer.Serialize(new { mode = "replace", sources = entries }), cancellationToken);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = WebProjectDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.Configuration["Das:Sources"] = catalogue;
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.AddDasWeb();
+        builder.Services.AddSingleton(new NameResolverServices
+        {
+            Sesame = archive.Url("sesame/nph-sesame/"),
+            SesameMirrors = [],
+            SimbadTap = null,
+            SimbadTapMirrors = [],
+        });
+        var app = builder.Build();
+        // The test HiPS lives beside the tests, not in the built page: serve Fixtures/web on top of wwwroot.
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "web");
+        app.Environment.WebRootFileProvider = new CompositeFileProvider(app.Environment.WebRootFileProvider, new PhysicalFileProvider(fixtures));
+        app.UseDasWeb();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address");
+        return new DasServer(app, archive, catalogue, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>The page's absolute URL for a path and query, e.g. "?RA=334.02&amp;DEC=-7.8988".</summary>
+    public string Url(string pathAndQuery) => new Uri(BaseUri, pathAndQuery).AbsoluteUri;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await Archive.DisposeAsync();
+        File.Delete(_catalogue);
+    }
+}
+
+/// <summary>One fake archive source: an SCS service at <paramref name="Path"/> on the fake archive.</summary>
+internal sealed record SourceEntry(string Id, string Title, string Path, string Kind = "catalogue", double BudgetSeconds = 20,
+    bool IsDefault = true, int MaxRows = 2000);
