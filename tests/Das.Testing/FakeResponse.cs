@@ -39,6 +39,9 @@ public sealed record FakeResponse
     public static FakeResponse EndlessVoTableRows(string header, string row, long totalBytes) =>
         new() { BodyPrefix = Encoding.UTF8.GetBytes(header), Body = Encoding.UTF8.GetBytes(row), RepeatBodyToBytes = totalBytes };
 
+    /// <summary>True when the server itself drops the connection (a reset), so an abort is not the client leaving.</summary>
+    public bool AbortsByDesign => ResetBeforeHeaders || ResetAfterBytes is not null;
+
     /// <summary>Accept the request and never answer (until the client gives up or the server stops).</summary>
     public bool Hang { get; init; }
 
