@@ -9,7 +9,7 @@ internal static class VoTables
     private const string Header =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
         "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\">" +
-        "<INFO name=\"QUERY_STATUS\" value=\"STATUS\"/><TABLE name=\"cone\">" +
+        "<INFO name=\"QUERY_STATUS\" value=\"@STATUS@\"/><TABLE name=\"cone\">" +
         "<FIELD name=\"id\" datatype=\"long\" ucd=\"meta.id;meta.main\"/>" +
         "<FIELD name=\"name\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.id\"/>" +
         "<FIELD name=\"ra\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.ra;meta.main\"/>" +
@@ -22,7 +22,7 @@ internal static class VoTables
     /// <summary>A complete answer with <paramref name="rows"/> rows; every third magnitude is null.</summary>
     public static string Cone(int rows, string status = "OK")
     {
-        var xml = new StringBuilder(Header.Replace("STATUS", status, StringComparison.Ordinal));
+        var xml = new StringBuilder(Header.Replace("@STATUS@", status, StringComparison.Ordinal));
         for (int i = 0; i < rows; i++)
         {
             string mag = i % 3 == 2 ? "" : (15 + i * 0.01).ToString("0.00", CultureInfo.InvariantCulture);
