@@ -179,4 +179,16 @@ public sealed class FakeVoServerTests : IAsyncLifetime
         await _server.WaitUntilAsync(s => s.RequestsInFlight == 0, gate.Token);
         Assert.Single(_server.AbortedRequests);
     }
+    [Fact]
+    public async Task Gated_answer_waits_for_the_test_to_open_the_gate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Route("/gated", FakeResponse.VoTable("<VOTABLE/>") with { WaitFor = gate.Task });
+        var answer = _http.GetStringAsync(_server.Url("gated"), Ct);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 1, limit.Token);
+        Assert.False(answer.IsCompleted);
+        gate.SetResult();
+        Assert.Equal("<VOTABLE/>", await answer);
+    }
 }

@@ -16,6 +16,12 @@ public sealed record FakeResponse
     /// <summary>Wait this long before sending anything.</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Send nothing until this task completes (after <see cref="Delay"/>): the test decides when, and in which
+    /// order, answers go out, without depending on timers.
+    /// </summary>
+    public Task? WaitFor { get; init; }
+
     /// <summary>Drop the connection without an answer.</summary>
     public bool ResetBeforeHeaders { get; init; }
 

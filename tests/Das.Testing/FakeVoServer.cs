@@ -167,6 +167,10 @@ public sealed class FakeVoServer : IAsyncDisposable
         {
             await Task.Delay(response.Delay, ct);
         }
+        if (response.WaitFor is { } gate)
+        {
+            await gate.WaitAsync(ct);
+        }
         if (response.Hang)
         {
             await Task.Delay(Timeout.Infinite, ct);
