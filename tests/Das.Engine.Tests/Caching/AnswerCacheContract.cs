@@ -93,6 +93,39 @@ public abstract class AnswerCacheContract
     }
 
     [Fact]
+    public async Task Abandoning_a_query_does_not_cancel_the_fetch_another_query_shares()
+    {
+        var (h, _) = await StartAsync();
+        await using var __ = h;
+        h.Server.Route(h.PathOf("fast"), FakeResponse.VoTable(VoTables.Cone(1)));
+        h.Server.Route(h.PathOf("later"), FakeResponse.VoTable(VoTables.Cone(2)) with { Delay = TimeSpan.FromMilliseconds(300) });
+        h.Server.Route(h.PathOf("slow"), FakeResponse.VoTable(VoTables.Cone(4)) with { Delay = TimeSpan.FromSeconds(1.5) });
+        var slow = h.Scs("slow");
+
+        var leaving = h.Engine.RunAsync(EngineHarness.Query, h.Build(h.Scs("fast"), slow), AccessContext.Anonymous, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await leaving.MoveNextAsync());
+        Assert.Equal("fast", leaving.Current.Source.Id);
+        await h.Server.WaitUntilAsync(s => s.RequestsTo(h.PathOf("slow")).Count == 1, Within(TimeSpan.FromSeconds(15)));
+        // A second query asks for the same slow answer; by the time its other source has answered (300 ms), its
+        // request for the slow one has long joined the first query's.
+        await using var staying = h.Engine.RunAsync(EngineHarness.Query, h.Build(h.Scs("later"), slow), AccessContext.Anonymous, Ct).GetAsyncEnumerator(Ct);
+        Assert.True(await staying.MoveNextAsync());
+        Assert.Equal("later", staying.Current.Source.Id);
+
+        // The first query leaves while the second still waits on the shared fetch.
+        await leaving.DisposeAsync();
+        Assert.True(await staying.MoveNextAsync());
+        var outcome = staying.Current;
+
+        Assert.Equal("slow", outcome.Source.Id);
+        Assert.Equal(OutcomeStatus.Ok, outcome.Status);
+        Assert.Equal(4, outcome.RowCount);
+        Assert.Null(outcome.CachedAge);
+        Assert.Single(h.Server.RequestsTo(h.PathOf("slow")));
+        Assert.DoesNotContain(h.Server.AbortedRequests, r => r.Path == h.PathOf("slow"));
+    }
+
+    [Fact]
     public async Task Restricted_answers_are_cached_per_group_and_never_served_to_another_group()
     {
         var (h, clock) = await StartAsync();
