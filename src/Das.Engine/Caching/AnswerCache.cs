@@ -14,6 +14,10 @@ namespace Das.Engine.Caching;
 /// </summary>
 public sealed class AnswerCache
 {
+    // Numbers every fetch that completes in this process, so a caller can tell whether the answer it got was
+    // fetched after it asked (by it, or by an identical request it joined) or was already in the cache.
+    private static long s_fetches;
+
     private readonly HybridCache _cache;
     private readonly TimeProvider _time;
 
@@ -52,12 +56,16 @@ public sealed class AnswerCache
         }
         var state = new FetchState(fetch, request.Provenance, _time);
         var options = new HybridCacheEntryOptions { Expiration = source.CacheLifetime, LocalCacheExpiration = source.CacheLifetime };
+        long fetchesBefore = Interlocked.Read(ref s_fetches);
         try
         {
             var answer = await _cache.GetOrCreateAsync(KeyFor(source, request), state,
                 static async (s, token) => await s.FetchAsync(token).ConfigureAwait(false),
                 options, [AccessContext.ScopeOf(source), "source:" + source.Id], cancellationToken).ConfigureAwait(false);
-            return (answer, !state.Fetched);
+            // A caller that joined an identical request in flight did not run the factory (its own state says
+            // "not fetched"), yet its answer is as fresh as the one that did: it was fetched after this call began.
+            bool fresh = state.Fetched || answer.FetchNumber > fetchesBefore;
+            return (answer, !fresh);
         }
         catch (UncacheableAnswerException kept)
         {
@@ -77,7 +85,7 @@ public sealed class AnswerCache
         {
             Fetched = true;
             var answer = await fetch(cancellationToken).ConfigureAwait(false);
-            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance);
+            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance) { FetchNumber = Interlocked.Increment(ref s_fetches) };
             if (answer.Table.Truncation?.Reason is TruncationReason.DocumentEndedEarly or TruncationReason.DataError)
             {
                 throw new UncacheableAnswerException(entry);
