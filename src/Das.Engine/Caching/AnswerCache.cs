@@ -73,7 +73,11 @@ public sealed class AnswerCache
         }
     }
 
-    /// <summary>Drops every cached answer of a source (after its configuration changed, for instance).</summary>
+    /// <summary>
+    /// Drops every cached answer of a source (after its configuration changed, for instance), in this instance at
+    /// once; other Das instances sharing Redis keep their in-memory copies until those expire (HybridCache has no
+    /// backplane to tell them).
+    /// </summary>
     public ValueTask ForgetSourceAsync(string sourceId, CancellationToken cancellationToken) =>
         _cache.RemoveByTagAsync("source:" + sourceId, cancellationToken);
 
