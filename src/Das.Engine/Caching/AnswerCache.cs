@@ -16,7 +16,7 @@ public sealed class AnswerCache
 {
     // Numbers every fetch that completes in this process, so a caller can tell whether the answer it got was
     // fetched after it asked (by it, or by an identical request it joined) or was already in the cache.
-    private static long s_fetches;
+    private static long _fetches;
 
     private readonly HybridCache _cache;
     private readonly TimeProvider _time;
@@ -56,7 +56,7 @@ public sealed class AnswerCache
         }
         var state = new FetchState(fetch, request.Provenance, _time);
         var options = new HybridCacheEntryOptions { Expiration = source.CacheLifetime, LocalCacheExpiration = source.CacheLifetime };
-        long fetchesBefore = Interlocked.Read(ref s_fetches);
+        long fetchesBefore = Interlocked.Read(ref _fetches);
         try
         {
             var answer = await _cache.GetOrCreateAsync(KeyFor(source, request), state,
@@ -73,7 +73,11 @@ public sealed class AnswerCache
         }
     }
 
-    /// <summary>Drops every cached answer of a source (after its configuration changed, for instance).</summary>
+    /// <summary>
+    /// Drops every cached answer of a source (after its configuration changed, for instance), in this instance at
+    /// once; other Das instances sharing Redis keep their in-memory copies until those expire (HybridCache has no
+    /// backplane to tell them).
+    /// </summary>
     public ValueTask ForgetSourceAsync(string sourceId, CancellationToken cancellationToken) =>
         _cache.RemoveByTagAsync("source:" + sourceId, cancellationToken);
 
@@ -85,7 +89,7 @@ public sealed class AnswerCache
         {
             Fetched = true;
             var answer = await fetch(cancellationToken).ConfigureAwait(false);
-            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance) { FetchNumber = Interlocked.Increment(ref s_fetches) };
+            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance) { FetchNumber = Interlocked.Increment(ref _fetches) };
             if (answer.Table.Truncation?.Reason is TruncationReason.DocumentEndedEarly or TruncationReason.DataError)
             {
                 throw new UncacheableAnswerException(entry);

@@ -30,7 +30,6 @@ public sealed class QueryParametersTests
         Assert.Equal(2, q.FovArcmin);
         Assert.Equal(10, q.ErrArcsec);
         Assert.Null(q.Name);
-        Assert.Same(SourceSelection.Default.GetType(), q.Selection.GetType());
         Assert.True(q.Selection.DefaultCatalogues);
         Assert.True(q.Selection.Images);
         Assert.Empty(q.Selection.Catalogues);

@@ -35,6 +35,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public FakeVoServer Server { get; }
 
+    /// <summary>A token unique to this harness (lower-case letters and digits), for ids that must not meet an earlier run's.</summary>
+    public string Run => _run;
+
     public EngineOptions Options { get; }
 
     public TimeProvider Time { get; }
