@@ -9,8 +9,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # --- Debian packages the tests use as real peers -------------------------------------------
 # python3-astropy*/healpy: truth values for Das.Sky; stilts: votlint for every VOTable we write;
-# astropy and python3-openpyxl also read back the VOTable, CSV and XLSX files Das writes; chromium: the browser tests.
-apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl stilts curl chromium)
+# astropy and python3-openpyxl also read back the VOTable, CSV and XLSX files Das writes;
+# redis-server: the second cache level for the Das.Engine cache tests; chromium: the browser tests.
+apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl stilts curl redis-server chromium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -43,6 +44,28 @@ if ! curl -sf -m 5 "$dachs_url/tap/availability" >/dev/null 2>&1; then
 fi
 if curl -sf -m 5 "$dachs_url/tap/availability" >/dev/null 2>&1; then
   export DAS_DACHS_URL="$dachs_url"
+fi
+
+# --- Redis: HybridCache's second level for the Das.Engine cache tests, on 127.0.0.1:6390 ---------------
+# A private server on its own port (not a system one on 6379), memory only; one already answering there is reused.
+# The cache tests find it through DAS_REDIS_URL. Without it they are reported as skipped, with the reason.
+redis_port="${DAS_REDIS_PORT:-6390}"
+redis_ping() { command -v redis-cli >/dev/null 2>&1 && [[ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" == PONG ]]; }
+if ! redis_ping; then
+  if command -v redis-server >/dev/null 2>&1; then
+    mkdir -p "$root/artifacts"
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+      --logfile "$root/artifacts/redis.log" --pidfile "$root/artifacts/redis.pid" >/dev/null 2>&1 \
+      || echo "test.sh: redis-server did not start (see artifacts/redis.log)" >&2
+    for _ in $(seq 1 50); do redis_ping && break; sleep 0.2; done
+  else
+    echo "test.sh: no redis-server (apt package redis-server); the Redis cache tests will be skipped" >&2
+  fi
+fi
+if redis_ping; then
+  export DAS_REDIS_URL="127.0.0.1:${redis_port}"
+else
+  echo "test.sh: nothing answers PING on 127.0.0.1:${redis_port}; the Redis cache tests will be skipped" >&2
 fi
 
 # --- Build and run every test project -------------------------------------------------------

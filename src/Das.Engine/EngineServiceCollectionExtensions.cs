@@ -3,6 +3,7 @@ using Das.Engine.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Das.Engine;
 
@@ -22,7 +23,7 @@ public static class EngineServiceCollectionExtensions
             // HybridCache uses a registered IDistributedCache as its second level: Redis behind the in-memory first level.
             services.AddStackExchangeRedisCache(redis =>
             {
-                redis.Configuration = options.Redis;
+                redis.ConfigurationOptions = RedisConfiguration(options.Redis);
                 redis.InstanceName = "das:";
             });
         }
@@ -35,4 +36,37 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<QueryEngine>();
         return services;
     }
+
+    /// <summary>
+    /// The Redis client settings: the configured string, except that a cache must never hold a query up. With the
+    /// client's defaults a Redis that is down made every cache read try to connect again and wait for it (and queue
+    /// commands while disconnected), so every source ran out of its budget waiting for the cache. Here the client
+    /// connects in the background and keeps retrying; while it has no connection a command fails at once, which
+    /// HybridCache takes as a miss (the archive is asked, the memory level keeps working); and a server that
+    /// accepts connections but does not answer costs at most a second per wait, unless the string sets
+    /// <c>connectTimeout</c>, <c>asyncTimeout</c> or <c>syncTimeout</c> itself.
+    /// </summary>
+    internal static ConfigurationOptions RedisConfiguration(string configuration)
+    {
+        var redis = ConfigurationOptions.Parse(configuration);
+        redis.AbortOnConnectFail = false;
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        var given = configuration.Split(',').Select(part => part.Split('=', 2)[0].Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("connectTimeout"))
+        {
+            redis.ConnectTimeout = CacheWaitMilliseconds;
+        }
+        if (!given.Contains("asyncTimeout"))
+        {
+            redis.AsyncTimeout = CacheWaitMilliseconds;
+        }
+        if (!given.Contains("syncTimeout"))
+        {
+            redis.SyncTimeout = CacheWaitMilliseconds;
+        }
+        return redis;
+    }
+
+    // Redis answers in well under a millisecond on a LAN; a cache read that takes a second is better skipped.
+    private const int CacheWaitMilliseconds = 1000;
 }

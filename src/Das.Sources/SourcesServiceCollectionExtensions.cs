@@ -30,7 +30,10 @@ public static class SourcesServiceCollectionExtensions
         {
             return services; // added already: a second call must not register every protocol twice
         }
-        services.AddDasVo(userAgent);
+        engine ??= new EngineOptions();
+        // One limit per host: the engine's slots and the HTTP connection pool must agree, or a pool smaller than the
+        // engine's limit would queue requests inside HttpClient, out of order and past every later source's turn.
+        services.AddDasVo(userAgent, Math.Max(1, engine.MaxConcurrencyPerHost));
         services.AddDasEngine(engine);
         services.TryAddEnumerable(
         [

@@ -146,4 +146,49 @@ public sealed class FakeVoServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode);
         Assert.Equal("/async/job1", r.Headers.Location?.OriginalString);
     }
+    [Fact]
+    public async Task Requests_answered_at_the_same_time_are_counted_at_their_peak()
+    {
+        _server.Route("/slow", FakeResponse.VoTable("<VOTABLE/>") with { Delay = TimeSpan.FromMilliseconds(300) });
+        using var gate = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var three = Enumerable.Range(0, 3).Select(_ => _http.GetStringAsync(_server.Url("slow"), Ct)).ToList();
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 3, gate.Token);
+        await Task.WhenAll(three);
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 0, gate.Token);
+        Assert.Equal(3, _server.PeakRequestsInFlight);
+        _server.ResetPeak();
+        Assert.Equal(0, _server.PeakRequestsInFlight);
+        Assert.Empty(_server.AbortedRequests);
+    }
+
+    [Fact]
+    public async Task Client_leaving_before_the_answer_is_recorded_as_an_aborted_request()
+    {
+        _server.Route("/hang", FakeResponse.Hanging());
+        _server.Route("/reset", FakeResponse.Reset());
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var request = _http.GetAsync(_server.Url("hang"), leave.Token);
+        using var gate = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 1, gate.Token);
+        await leave.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await _server.WaitUntilAsync(s => s.AbortedRequests.Count == 1, gate.Token);
+        Assert.Equal("/hang", _server.AbortedRequests[0].Path);
+        // A connection the server drops on purpose is a scripted fault, not a client leaving.
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetAsync(_server.Url("reset"), Ct));
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 0, gate.Token);
+        Assert.Single(_server.AbortedRequests);
+    }
+    [Fact]
+    public async Task Gated_answer_waits_for_the_test_to_open_the_gate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Route("/gated", FakeResponse.VoTable("<VOTABLE/>") with { WaitFor = gate.Task });
+        var answer = _http.GetStringAsync(_server.Url("gated"), Ct);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _server.WaitUntilAsync(s => s.RequestsInFlight == 1, limit.Token);
+        Assert.False(answer.IsCompleted);
+        gate.SetResult();
+        Assert.Equal("<VOTABLE/>", await answer);
+    }
 }

@@ -16,6 +16,12 @@ public sealed record FakeResponse
     /// <summary>Wait this long before sending anything.</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Send nothing until this task completes (after <see cref="Delay"/>): the test decides when, and in which
+    /// order, answers go out, without depending on timers.
+    /// </summary>
+    public Task? WaitFor { get; init; }
+
     /// <summary>Drop the connection without an answer.</summary>
     public bool ResetBeforeHeaders { get; init; }
 
@@ -38,6 +44,9 @@ public sealed record FakeResponse
     /// </summary>
     public static FakeResponse EndlessVoTableRows(string header, string row, long totalBytes) =>
         new() { BodyPrefix = Encoding.UTF8.GetBytes(header), Body = Encoding.UTF8.GetBytes(row), RepeatBodyToBytes = totalBytes };
+
+    /// <summary>True when the server itself drops the connection (a reset), so an abort is not the client leaving.</summary>
+    public bool AbortsByDesign => ResetBeforeHeaders || ResetAfterBytes is not null;
 
     /// <summary>Accept the request and never answer (until the client gives up or the server stops).</summary>
     public bool Hang { get; init; }

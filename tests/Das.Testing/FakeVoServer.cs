@@ -18,7 +18,12 @@ public sealed class FakeVoServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<RecordedRequest, FakeResponse>> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> _aborted = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _signalLock = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private int _peakInFlight;
 
     private FakeVoServer(WebApplication app) => _app = app;
 
@@ -59,6 +64,51 @@ public sealed class FakeVoServer : IAsyncDisposable
         Route(path, _ => responses[Math.Min(Interlocked.Increment(ref next), responses.Length - 1)]);
     }
 
+    /// <summary>Requests being answered right now (received, response not yet finished or aborted).</summary>
+    public int RequestsInFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most requests that were being answered at the same time since the start or <see cref="ResetPeak"/>.</summary>
+    public int PeakRequestsInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Starts counting <see cref="PeakRequestsInFlight"/> afresh.</summary>
+    public void ResetPeak() => Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
+
+    /// <summary>Requests whose client went away (closed or reset the connection) before the response was complete.</summary>
+    public IReadOnlyList<RecordedRequest> AbortedRequests => [.. _aborted];
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds for this server, checking it again each time a request arrives,
+    /// ends or is aborted; throws when <paramref name="cancellationToken"/> fires first.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<FakeVoServer, bool> condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        while (true)
+        {
+            Task changed;
+            lock (_signalLock)
+            {
+                changed = _changed.Task;
+            }
+            if (condition(this))
+            {
+                return;
+            }
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource done;
+        lock (_signalLock)
+        {
+            done = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        done.TrySetResult();
+    }
+
     /// <summary>The requests received for one path.</summary>
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, Normalise(path), StringComparison.Ordinal))];
@@ -66,23 +116,48 @@ public sealed class FakeVoServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = await RecordAsync(context);
-        _requests.Enqueue(request);
-        if (!_routes.TryGetValue(request.Path, out var responder))
+        int now = Interlocked.Increment(ref _inFlight);
+        for (int peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
         {
-            context.Response.StatusCode = 404;
-            await context.Response.WriteAsync($"no fake route for {request.Path}", context.RequestAborted);
-            return;
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
+            {
+                break;
+            }
         }
-        var response = responder(request);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var ct = linked.Token;
+        _requests.Enqueue(request);
+        Signal();
         try
         {
-            await SendAsync(context, response, ct);
+            if (!_routes.TryGetValue(request.Path, out var responder))
+            {
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync($"no fake route for {request.Path}", context.RequestAborted);
+                return;
+            }
+            var response = responder(request);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            var ct = linked.Token;
+            try
+            {
+                await SendAsync(context, response, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up or the server is stopping: nothing left to send.
+            }
+            catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away in the middle of a write.
+            }
+            if (context.RequestAborted.IsCancellationRequested && !_stopping.IsCancellationRequested && !response.AbortsByDesign)
+            {
+                _aborted.Enqueue(request);
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // The client gave up or the server is stopping: nothing left to send.
+            Interlocked.Decrement(ref _inFlight);
+            Signal();
         }
     }
 
@@ -91,6 +166,10 @@ public sealed class FakeVoServer : IAsyncDisposable
         if (response.Delay > TimeSpan.Zero)
         {
             await Task.Delay(response.Delay, ct);
+        }
+        if (response.WaitFor is { } gate)
+        {
+            await gate.WaitAsync(ct);
         }
         if (response.Hang)
         {

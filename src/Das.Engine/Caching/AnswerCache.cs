@@ -14,6 +14,10 @@ namespace Das.Engine.Caching;
 /// </summary>
 public sealed class AnswerCache
 {
+    // Numbers every fetch that completes in this process, so a caller can tell whether the answer it got was
+    // fetched after it asked (by it, or by an identical request it joined) or was already in the cache.
+    private static long _fetches;
+
     private readonly HybridCache _cache;
     private readonly TimeProvider _time;
 
@@ -52,12 +56,16 @@ public sealed class AnswerCache
         }
         var state = new FetchState(fetch, request.Provenance, _time);
         var options = new HybridCacheEntryOptions { Expiration = source.CacheLifetime, LocalCacheExpiration = source.CacheLifetime };
+        long fetchesBefore = Interlocked.Read(ref _fetches);
         try
         {
             var answer = await _cache.GetOrCreateAsync(KeyFor(source, request), state,
                 static async (s, token) => await s.FetchAsync(token).ConfigureAwait(false),
                 options, [AccessContext.ScopeOf(source), "source:" + source.Id], cancellationToken).ConfigureAwait(false);
-            return (answer, !state.Fetched);
+            // A caller that joined an identical request in flight did not run the factory (its own state says
+            // "not fetched"), yet its answer is as fresh as the one that did: it was fetched after this call began.
+            bool fresh = state.Fetched || answer.FetchNumber > fetchesBefore;
+            return (answer, !fresh);
         }
         catch (UncacheableAnswerException kept)
         {
@@ -65,7 +73,11 @@ public sealed class AnswerCache
         }
     }
 
-    /// <summary>Drops every cached answer of a source (after its configuration changed, for instance).</summary>
+    /// <summary>
+    /// Drops every cached answer of a source (after its configuration changed, for instance), in this instance at
+    /// once; other Das instances sharing Redis keep their in-memory copies until those expire (HybridCache has no
+    /// backplane to tell them).
+    /// </summary>
     public ValueTask ForgetSourceAsync(string sourceId, CancellationToken cancellationToken) =>
         _cache.RemoveByTagAsync("source:" + sourceId, cancellationToken);
 
@@ -77,7 +89,7 @@ public sealed class AnswerCache
         {
             Fetched = true;
             var answer = await fetch(cancellationToken).ConfigureAwait(false);
-            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance);
+            var entry = new CachedAnswer(answer, time.GetUtcNow(), provenance) { FetchNumber = Interlocked.Increment(ref _fetches) };
             if (answer.Table.Truncation?.Reason is TruncationReason.DocumentEndedEarly or TruncationReason.DataError)
             {
                 throw new UncacheableAnswerException(entry);

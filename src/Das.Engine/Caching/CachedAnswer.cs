@@ -26,4 +26,10 @@ public sealed class CachedAnswer
 
     /// <summary>The request that was sent.</summary>
     public string Provenance { get; }
+
+    /// <summary>
+    /// Which fetch of this process produced the entry (increasing); 0 when it came from outside the process
+    /// (Redis). Lets a caller tell an answer fetched while it waited from one that was already cached.
+    /// </summary>
+    internal long FetchNumber { get; init; }
 }

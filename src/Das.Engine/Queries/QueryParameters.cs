@@ -57,13 +57,15 @@ public sealed record QueryParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var errors = new List<QueryParameterError>();
-        var values = parameters
+        var pairs = parameters.ToList();
+        var values = pairs
             .GroupBy(p => p.Key.Trim().ToUpperInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Value?.Trim() ?? "").ToList(), StringComparer.Ordinal);
 
         foreach (var key in values.Keys.Where(k => k is not ("RA" or "DEC" or "FOV" or "ERR" or "NAME" or "CAT" or "VIZ" or "IMG")))
         {
-            errors.Add(new(key, $"unknown parameter {key} (known: RA, DEC, FOV, ERR, NAME, CAT, VIZ, IMG)"));
+            // The name is the caller's text too: echo it short and printable, like the values.
+            errors.Add(new(Show(key), $"unknown parameter {Show(key)} (known: RA, DEC, FOV, ERR, NAME, CAT, VIZ, IMG)"));
         }
 
         var ra = Single(values, "RA", errors);
@@ -72,7 +74,7 @@ public sealed record QueryParameters
         SkyPosition? position = null;
         if (!string.IsNullOrEmpty(ra) || !string.IsNullOrEmpty(dec))
         {
-            position = ReadPosition(ra, dec, errors);
+            position = ReadPosition(ra, dec, LeadingBlanks(pairs, "RA"), LeadingBlanks(pairs, "DEC"), errors);
         }
         else if (string.IsNullOrEmpty(name))
         {
@@ -125,7 +127,14 @@ public sealed record QueryParameters
         return list[0];
     }
 
-    private static SkyPosition? ReadPosition(string? ra, string? dec, List<QueryParameterError> errors)
+    // Values are read trimmed, but a character index must point into the value as the caller typed it.
+    private static int LeadingBlanks(List<KeyValuePair<string, string?>> pairs, string key) => pairs
+        .Where(p => string.Equals(p.Key.Trim(), key, StringComparison.OrdinalIgnoreCase))
+        .Select(p => p.Value ?? "")
+        .Select(v => v.Length - v.TrimStart().Length)
+        .FirstOrDefault();
+
+    private static SkyPosition? ReadPosition(string? ra, string? dec, int raBlanks, int decBlanks, List<QueryParameterError> errors)
     {
         if (string.IsNullOrEmpty(ra))
         {
@@ -141,11 +150,13 @@ public sealed record QueryParameters
         var decResult = AngleParser.ParseDec(dec);
         if (!raResult.Success)
         {
-            errors.Add(new("RA", raResult.Error!.ToString()) { Index = raResult.Error.Index });
+            var error = raResult.Error! with { Index = raResult.Error!.Index + raBlanks };
+            errors.Add(new("RA", error.ToString()) { Index = error.Index });
         }
         if (!decResult.Success)
         {
-            errors.Add(new("DEC", decResult.Error!.ToString()) { Index = decResult.Error.Index });
+            var error = decResult.Error! with { Index = decResult.Error!.Index + decBlanks };
+            errors.Add(new("DEC", error.ToString()) { Index = error.Index });
         }
         return raResult.Success && decResult.Success ? new SkyPosition(raResult.Angle.Degrees, decResult.Angle.Degrees) : null;
     }
@@ -177,10 +188,12 @@ public sealed record QueryParameters
         if (values.TryGetValue("CAT", out var cats))
         {
             defaults = false;
+            bool none = false;
             foreach (var cat in cats.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
                 if (cat == "0")
                 {
+                    none = true;
                     continue;
                 }
                 if (cat.Equals("DEFAULT", StringComparison.OrdinalIgnoreCase))
@@ -196,7 +209,8 @@ public sealed record QueryParameters
                     errors.Add(new("CAT", $"CAT '{Show(cat)}' is not a source name (letters, digits and . _ - / + only)"));
                 }
             }
-            if (cats.Any(c => c == "0") && (defaults || named.Count > 0))
+            // CAT=0 may come alone or inside a list (CAT=0,ZTF): either way it contradicts any other value.
+            if (none && (defaults || named.Count > 0))
             {
                 errors.Add(new("CAT", "CAT=0 (no catalogues) cannot be combined with other CAT values"));
             }
