@@ -72,9 +72,10 @@ internal sealed class DasServer : IAsyncDisposable
             ["protocol"] = "scs",
             ["endpoint"] = archive.Url(s.Path.TrimStart('/')).AbsoluteUri,
             ["budgetSeconds"] = s.BudgetSeconds,
-            ["cacheHours"] = 0,
+            ["cacheHours"] = s.CacheHours,
             ["default"] = s.IsDefault,
             ["maxRows"] = s.MaxRows,
+            ["coverage"] = s.DecBand is { } band ? new { decMin = band.Min, decMax = band.Max } : null,
         });
         await File.WriteAllTextAsync(catalogue, JsonSerializer.Serialize(new { mode = "replace", sources = entries }), cancellationToken);
 
@@ -117,6 +118,9 @@ internal sealed class DasServer : IAsyncDisposable
     }
 }
 
-/// <summary>One fake archive source: an SCS service at <paramref name="Path"/> on the fake archive.</summary>
+/// <summary>
+/// One fake archive source: an SCS service at <paramref name="Path"/> on the fake archive. Answers are not cached
+/// unless <paramref name="CacheHours"/> says so; <paramref name="DecBand"/> limits its coverage to a declination band.
+/// </summary>
 internal sealed record SourceEntry(string Id, string Title, string Path, string Kind = "catalogue", double BudgetSeconds = 20,
-    bool IsDefault = true, int MaxRows = 2000);
+    bool IsDefault = true, int MaxRows = 2000, double CacheHours = 0, (double Min, double Max)? DecBand = null);

@@ -31,7 +31,8 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         new("fast", "Fast archive", "/fast/scs"),
         new("slow", "Slow archive", "/slow/scs"),
         new("broken", "Broken <i>archive</i>", "/broken/scs"),
-        new("extra", "Extra archive", "/extra/scs", IsDefault: false),
+        new("north", "Northern archive", "/north/scs", DecBand: (0, 90)),
+        new("extra", "Extra archive", "/extra/scs", IsDefault: false, CacheHours: 1),
     ];
 
     private const string QueryString = "?RA=334.02&DEC=-7.8988&FOV=2&ERR=10";
@@ -51,6 +52,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         _server.Archive.Route("/slow/scs", FakeResponse.VoTable(Cone(SlowStars)) with { Delay = TimeSpan.FromSeconds(3) });
         _server.Archive.Route("/broken/scs", FakeResponse.VoTable(QueryError(HostileMessage)));
         _server.Archive.Route("/extra/scs", FakeResponse.VoTable(Cone(FastStars[0])));
+        _server.Archive.Route("/north/scs", FakeResponse.VoTable(Cone(FastStars[0])));
         _session = await PageSession.OpenAsync(browser.Chromium);
     }
 
@@ -102,7 +104,11 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await WaitForQueryEndAsync();
         await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Ok");
         await Expect(StatusLine("slow").Locator(".rows")).ToHaveTextAsync("2 rows");
-        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync(new Regex(@"^3 of 3 answered, 1 failed\.$"));
+        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync(new Regex(@"^4 of 4 answered, 1 failed, 1 skipped\.$"));
+        // Outside its coverage a source is skipped at once, with the reason.
+        await Expect(StatusLine("north")).ToHaveAttributeAsync("data-status", "Skipped");
+        await Expect(StatusLine("north").Locator(".message")).ToContainTextAsync("no coverage");
+        Assert.Empty(_server.Archive.RequestsTo("/north/scs"));
         // The sky view opened at the target on the local HiPS (Aladin Lite read its properties file).
         await Expect(Page.Locator("#sky canvas").First).ToBeVisibleAsync();
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-target", "334.020000 -7.898800");
@@ -181,16 +187,20 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Page.ClickAsync("#submit");
         await WaitForQueryEndAsync();
         var link = new Uri(Page.Url);
-        Assert.Equal("?RA=22:16:04.8&DEC=-07:53:55.7&FOV=3&ERR=15&CAT=fast&CAT=broken&CAT=extra", link.Query);
-        await Expect(Page.Locator("#status-list li.source")).ToHaveCountAsync(3);
+        Assert.Equal("?RA=22:16:04.8&DEC=-07:53:55.7&FOV=3&ERR=15&CAT=fast&CAT=broken&CAT=north&CAT=extra", link.Query);
+        await Expect(Page.Locator("#status-list li.source")).ToHaveCountAsync(4);
         await Expect(StatusLine("slow")).ToHaveCountAsync(0);
         await Expect(StatusLine("extra")).ToHaveAttributeAsync("data-status", "Ok");
         await Expect(Page.Locator("#query-target")).ToContainTextAsync("FOV 3′");
         // The link alone, in a fresh page, asks the same sources at the same place.
         await Page.GotoAsync(link.AbsoluteUri);
         await WaitForQueryEndAsync();
-        await Expect(Page.Locator("#status-list li.source")).ToHaveCountAsync(3);
+        await Expect(Page.Locator("#status-list li.source")).ToHaveCountAsync(4);
         await Expect(Page.Locator("#f-ra")).ToHaveValueAsync("22:16:04.8");
+        // The extra archive keeps its answers an hour: the second time they come from the cache, with their age.
+        await Expect(StatusLine("extra").Locator(".badge.cached")).ToHaveTextAsync(new Regex(@"^cached \d+ s ago$"));
+        Assert.Single(_server.Archive.RequestsTo("/extra/scs"));
+        await Expect(StatusLine("fast").Locator(".badge.cached")).ToHaveCountAsync(0);
         await Expect(Page.Locator("#source-toggles input[value=extra]")).ToBeCheckedAsync();
         await Expect(Page.Locator("#source-toggles input[value=slow]")).Not.ToBeCheckedAsync();
         Assert.Equal(link.Query, new Uri(Page.Url).Query);
@@ -200,7 +210,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
 
     [Theory]
     [InlineData("?CAT=0", new string[0])]
-    [InlineData("?CAT=DEFAULT&CAT=extra", new[] { "fast", "slow", "broken", "extra" })]
+    [InlineData("?CAT=DEFAULT&CAT=extra", new[] { "fast", "slow", "broken", "north", "extra" })]
     [InlineData("?CAT=fast&CAT=extra&IMG=0", new[] { "fast", "extra" })]
     public async Task Source_selection_in_the_link_asks_exactly_those_sources(string selection, string[] expected)
     {

@@ -64,6 +64,7 @@ export class SkyView {
       fov: 0.1,
       target: `${ra} ${dec >= 0 ? '+' : ''}${dec}`,
       showReticle: false,
+      showStatusBar: false,
       showSimbadPointerControl: false,
       showShareControl: false,
       showSettingsControl: false,
