@@ -1,0 +1,182 @@
+namespace Das.Sky.CrossMatch;
+
+/// <summary>
+/// Positional cross-match of catalogue A against catalogue B on the sphere: RA/Dec arrays in degrees in, row pairs
+/// with exact great-circle separations out. Built for 10^6-row catalogues in memory.
+/// </summary>
+/// <remarks>
+/// <para>B is indexed in declination zones sorted by RA (<see cref="ZoneIndex"/>); A rows are matched in parallel
+/// chunks, each with its own buffer, and the chunks are joined in A order, so the output never depends on
+/// scheduling.</para>
+/// <para>Rows whose RA is not finite or whose Dec is outside [−90, 90] (NaN included) take part in no pair. RA is
+/// taken modulo 360. Separations use Vincenty's formula in double precision (agrees with astropy to ~1e-10 arcsec).
+/// A pair is kept when its separation is ≤ the radius.</para>
+/// </remarks>
+public static class SkyCrossMatcher
+{
+    /// <summary>The largest radius accepted: half a great circle.</summary>
+    public const double MaxRadiusArcsec = 180.0 * 3600.0;
+
+    private const double RadToArcsec = 180.0 / Math.PI * 3600.0;
+
+    // Below this many A rows the parallel machinery costs more than it saves.
+    private const int SequentialBelow = 4096;
+
+    /// <summary>Matches every row of A against B within <paramref name="radiusArcsec"/>.</summary>
+    /// <param name="raA">RA of A in degrees.</param>
+    /// <param name="decA">Dec of A in degrees.</param>
+    /// <param name="raB">RA of B in degrees.</param>
+    /// <param name="decB">Dec of B in degrees.</param>
+    /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
+    /// <param name="mode">Which pairs to keep.</param>
+    /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
+    /// <exception cref="ArgumentException">RA and Dec spans of one catalogue differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
+    public static CrossMatchResult Match(ReadOnlySpan<double> raA, ReadOnlySpan<double> decA, ReadOnlySpan<double> raB, ReadOnlySpan<double> decB,
+        double radiusArcsec, CrossMatchMode mode)
+    {
+        if (raA.Length != decA.Length)
+        {
+            throw new ArgumentException("raA and decA must have the same length.", nameof(decA));
+        }
+        if (raB.Length != decB.Length)
+        {
+            throw new ArgumentException("raB and decB must have the same length.", nameof(decB));
+        }
+        if (!(radiusArcsec > 0 && radiusArcsec <= MaxRadiusArcsec))
+        {
+            throw new ArgumentOutOfRangeException(nameof(radiusArcsec), radiusArcsec, "The radius must be > 0 and at most 180 degrees.");
+        }
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown cross-match mode.");
+        }
+        if (raA.IsEmpty || raB.IsEmpty)
+        {
+            return CrossMatchResult.Empty;
+        }
+
+        var index = ZoneIndex.Build(raB, decB, radiusArcsec / 3600.0);
+        if (index.Count == 0)
+        {
+            return CrossMatchResult.Empty;
+        }
+        // Spans cannot be captured by the parallel workers; A is copied once (two arrays, cheap beside the index).
+        double[] ra = raA.ToArray(), dec = decA.ToArray();
+        var all = Run(index, ra, dec, best: mode == CrossMatchMode.Best);
+        return mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all) : all;
+    }
+
+    private static CrossMatchResult Run(ZoneIndex index, double[] ra, double[] dec, bool best)
+    {
+        int n = ra.Length;
+        int chunkSize = n < SequentialBelow ? n : Math.Max(1024, n / (Environment.ProcessorCount * 8));
+        int chunks = (n + chunkSize - 1) / chunkSize;
+        var buffers = new PairBuffer[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks == 1 ? 1 : -1 }, c =>
+        {
+            var buffer = new PairBuffer();
+            int end = Math.Min(n, (c + 1) * chunkSize);
+            for (int i = c * chunkSize; i < end; i++)
+            {
+                if (!ZoneIndex.IsValid(ra[i], dec[i]))
+                {
+                    continue;
+                }
+                if (best)
+                {
+                    var visitor = new NearestVisitor { Row = -1, Separation = double.PositiveInfinity };
+                    index.Query(ra[i], dec[i], ref visitor);
+                    if (visitor.Row >= 0)
+                    {
+                        buffer.Add(i, visitor.Row, visitor.Separation * RadToArcsec);
+                    }
+                }
+                else
+                {
+                    int from = buffer.Count;
+                    var visitor = new CollectVisitor(buffer, i);
+                    index.Query(ra[i], dec[i], ref visitor);
+                    buffer.SortTail(from);
+                }
+            }
+            buffers[c] = buffer;
+        });
+
+        int total = buffers.Sum(b => b.Count);
+        var rowsA = new int[total];
+        var rowsB = new int[total];
+        var seps = new double[total];
+        int at = 0;
+        foreach (var buffer in buffers)
+        {
+            buffer.CopyTo(rowsA, rowsB, seps, at);
+            at += buffer.Count;
+        }
+        return new CrossMatchResult(rowsA, rowsB, seps);
+    }
+
+    // STILTS find=best: take pairs closest first; a pair whose A or B row is already taken is dropped.
+    private static CrossMatchResult SymmetricBest(CrossMatchResult all)
+    {
+        var a = all.RowsA;
+        var b = all.RowsB;
+        var s = all.SeparationsArcsec;
+        var order = new int[all.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        var sepCopy = s.ToArray();
+        var aCopy = a.ToArray();
+        var bCopy = b.ToArray();
+        // Ties in separation fall back to A row, then B row, so the choice is reproducible.
+        Array.Sort(order, (x, y) =>
+        {
+            int c = sepCopy[x].CompareTo(sepCopy[y]);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = aCopy[x].CompareTo(aCopy[y]);
+            return c != 0 ? c : bCopy[x].CompareTo(bCopy[y]);
+        });
+        var usedA = new HashSet<int>();
+        var usedB = new HashSet<int>();
+        var kept = new List<int>();
+        foreach (int p in order)
+        {
+            if (usedA.Contains(aCopy[p]) || usedB.Contains(bCopy[p]))
+            {
+                continue;
+            }
+            usedA.Add(aCopy[p]);
+            usedB.Add(bCopy[p]);
+            kept.Add(p);
+        }
+        // Back to A order; each A row now has one pair, and the input was already in A order.
+        kept.Sort();
+        return new CrossMatchResult([.. kept.Select(p => aCopy[p])], [.. kept.Select(p => bCopy[p])], [.. kept.Select(p => sepCopy[p])]);
+    }
+
+    private struct NearestVisitor : IPairVisitor
+    {
+        public int Row;
+        public double Separation;
+
+        public void Visit(int rowB, double separationRad)
+        {
+            // Equal distances (duplicate positions in B) go to the lowest B row, whatever the index order.
+            if (separationRad < Separation || (separationRad == Separation && rowB < Row))
+            {
+                Row = rowB;
+                Separation = separationRad;
+            }
+        }
+    }
+
+    private readonly struct CollectVisitor(PairBuffer buffer, int rowA) : IPairVisitor
+    {
+        public void Visit(int rowB, double separationRad) => buffer.Add(rowA, rowB, separationRad * RadToArcsec);
+    }
+}
