@@ -10,8 +10,9 @@ public enum CrossMatchMode
     All,
 
     /// <summary>
-    /// Each row of either table in at most one pair, chosen symmetrically (STILTS <c>find=best</c>): pairs are taken
-    /// closest first, skipping any whose A or B row is already used. Every mutually nearest pair is among them.
+    /// Each row of either table in at most one pair, chosen symmetrically (STILTS <c>find=best</c>): each B row keeps
+    /// its nearest A row, then each A row keeps the nearest of the B rows that kept it. Every mutually nearest pair
+    /// is among them.
     /// </summary>
     BestSymmetric,
 }

@@ -64,7 +64,7 @@ public static class SkyCrossMatcher
         // Spans cannot be captured by the parallel workers; A is copied once (two arrays, cheap beside the index).
         double[] ra = raA.ToArray(), dec = decA.ToArray();
         var all = Run(index, ra, dec, best: mode == CrossMatchMode.Best);
-        return mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all) : all;
+        return mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all, raB.Length) : all;
     }
 
     private static CrossMatchResult Run(ZoneIndex index, double[] ra, double[] dec, bool best)
@@ -116,47 +116,42 @@ public static class SkyCrossMatcher
         return new CrossMatchResult(rowsA, rowsB, seps);
     }
 
-    // STILTS find=best: take pairs closest first; a pair whose A or B row is already taken is dropped.
-    private static CrossMatchResult SymmetricBest(CrossMatchResult all)
+    // STILTS find=best (checked against tmatch2 on the fixtures): each B row keeps its nearest A row, then each A row
+    // keeps its nearest of the B rows that kept it. Ties go to the lower row number.
+    private static CrossMatchResult SymmetricBest(CrossMatchResult all, int countB)
     {
         var a = all.RowsA;
         var b = all.RowsB;
         var s = all.SeparationsArcsec;
-        var order = new int[all.Count];
-        for (int i = 0; i < order.Length; i++)
+        var nearestForB = new int[countB];
+        Array.Fill(nearestForB, -1);
+        for (int p = 0; p < all.Count; p++)
         {
-            order[i] = i;
-        }
-        var sepCopy = s.ToArray();
-        var aCopy = a.ToArray();
-        var bCopy = b.ToArray();
-        // Ties in separation fall back to A row, then B row, so the choice is reproducible.
-        Array.Sort(order, (x, y) =>
-        {
-            int c = sepCopy[x].CompareTo(sepCopy[y]);
-            if (c != 0)
+            int q = nearestForB[b[p]];
+            if (q < 0 || s[p] < s[q] || (s[p] == s[q] && a[p] < a[q]))
             {
-                return c;
+                nearestForB[b[p]] = p;
             }
-            c = aCopy[x].CompareTo(aCopy[y]);
-            return c != 0 ? c : bCopy[x].CompareTo(bCopy[y]);
-        });
-        var usedA = new HashSet<int>();
-        var usedB = new HashSet<int>();
+        }
+        // Pairs are ordered by A row, then separation, then B row: the first kept pair of each A row is its nearest.
         var kept = new List<int>();
-        foreach (int p in order)
+        for (int p = 0; p < all.Count; p++)
         {
-            if (usedA.Contains(aCopy[p]) || usedB.Contains(bCopy[p]))
+            if (nearestForB[b[p]] == p && (kept.Count == 0 || a[kept[^1]] != a[p]))
             {
-                continue;
+                kept.Add(p);
             }
-            usedA.Add(aCopy[p]);
-            usedB.Add(bCopy[p]);
-            kept.Add(p);
         }
-        // Back to A order; each A row now has one pair, and the input was already in A order.
-        kept.Sort();
-        return new CrossMatchResult([.. kept.Select(p => aCopy[p])], [.. kept.Select(p => bCopy[p])], [.. kept.Select(p => sepCopy[p])]);
+        var rowsA = new int[kept.Count];
+        var rowsB = new int[kept.Count];
+        var seps = new double[kept.Count];
+        for (int i = 0; i < kept.Count; i++)
+        {
+            rowsA[i] = a[kept[i]];
+            rowsB[i] = b[kept[i]];
+            seps[i] = s[kept[i]];
+        }
+        return new CrossMatchResult(rowsA, rowsB, seps);
     }
 
     private struct NearestVisitor : IPairVisitor
