@@ -1,9 +1,9 @@
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
-/// Positions of catalogue B in declination zones, each zone sorted by RA, with unit vectors kept beside them so a
-/// candidate costs one dot product. A query visits only the zones its disc touches and, in each, the RA window the
-/// disc spans (found by binary search).
+/// Positions of catalogue B in declination zones, each zone sorted by RA. A query visits only the zones its disc
+/// touches and, in each, the RA window the disc spans (found by binary search); only the few candidates there cost
+/// trigonometry, so building the index is a counting sort and no per-row sine or cosine.
 /// </summary>
 /// <remarks>
 /// Zones rather than HEALPix cells: a zone's RA window is one contiguous run of the sorted arrays, so a query is two
@@ -18,28 +18,20 @@ internal sealed class ZoneIndex
 
     private readonly int[] _zoneStart;   // zone z holds sorted entries [_zoneStart[z], _zoneStart[z + 1])
     private readonly double[] _ra;       // RA in [0, 360), ascending within a zone
-    private readonly double[] _x;
-    private readonly double[] _y;
-    private readonly double[] _z;
+    private readonly double[] _dec;      // Dec of the same entries
     private readonly int[] _row;         // the B row each sorted entry came from
     private readonly double _zoneHeight; // degrees
     private readonly int _zoneCount;
     private readonly double _radiusDeg;
     private readonly double _radiusRad;
-    private readonly double _cosRadius;
 
-    private ZoneIndex(int[] zoneStart, double[] ra, double[] x, double[] y, double[] z, int[] row, double zoneHeight, int zoneCount, double radiusDeg)
+    private ZoneIndex(int[] zoneStart, double[] ra, double[] dec, int[] row, double zoneHeight, int zoneCount, double radiusDeg)
     {
         _radiusDeg = radiusDeg;
         _radiusRad = radiusDeg * DegToRad;
-        // The dot-product reject keeps a margin of 1e-12 (far above rounding, far below any radius's cosine step);
-        // the exact separation then decides.
-        _cosRadius = Math.Cos(_radiusRad) - 1e-12;
+        _dec = dec;
         _zoneStart = zoneStart;
         _ra = ra;
-        _x = x;
-        _y = y;
-        _z = z;
         _row = row;
         _zoneHeight = zoneHeight;
         _zoneCount = zoneCount;
@@ -76,6 +68,7 @@ internal sealed class ZoneIndex
         }
 
         var sortedRa = new double[valid];
+        var sortedDec = new double[valid];
         var row = new int[valid];
         var fill = start[..zoneCount];
         for (int i = 0; i < ra.Length; i++)
@@ -87,31 +80,26 @@ internal sealed class ZoneIndex
             }
             int at = fill[zone]++;
             sortedRa[at] = NormaliseRa(ra[i]);
+            sortedDec[at] = dec[i];
             row[at] = i;
         }
 
-        var x = new double[valid];
-        var y = new double[valid];
-        var zz = new double[valid];
-        var decCopy = dec.ToArray();
-        Parallel.For(0, zoneCount, new ParallelOptions { MaxDegreeOfParallelism = valid < 50_000 ? 1 : -1 }, zone =>
+        // Zones are sorted independently, in ranges so each worker takes many small zones at once.
+        int rangeSize = Math.Max(64, zoneCount / (Environment.ProcessorCount * 8));
+        int ranges = (zoneCount + rangeSize - 1) / rangeSize;
+        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 50_000 ? 1 : -1 }, r =>
         {
-            int from = start[zone], to = start[zone + 1];
-            if (to - from > 1)
+            int zoneEnd = Math.Min(zoneCount, (r + 1) * rangeSize);
+            for (int zone = r * rangeSize; zone < zoneEnd; zone++)
             {
-                // Stable order for equal RA (duplicates): sort by RA, ties by row, so results do not depend on the sort.
-                SortByRaThenRow(sortedRa.AsSpan(from, to - from), row.AsSpan(from, to - from));
-            }
-            for (int k = from; k < to; k++)
-            {
-                double d = decCopy[row[k]] * DegToRad, a = sortedRa[k] * DegToRad;
-                double cd = Math.Cos(d);
-                x[k] = cd * Math.Cos(a);
-                y[k] = cd * Math.Sin(a);
-                zz[k] = Math.Sin(d);
+                int from = start[zone], to = start[zone + 1];
+                if (to - from > 1)
+                {
+                    SortZone(sortedRa.AsSpan(from, to - from), sortedDec.AsSpan(from, to - from), row.AsSpan(from, to - from));
+                }
             }
         });
-        return new ZoneIndex(start, sortedRa, x, y, zz, row, zoneHeight, zoneCount, radiusDeg);
+        return new ZoneIndex(start, sortedRa, sortedDec, row, zoneHeight, zoneCount, radiusDeg);
     }
 
     /// <summary>
@@ -121,11 +109,10 @@ internal sealed class ZoneIndex
     public void Query<TVisitor>(double ra, double dec, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
-        double radiusDeg = _radiusDeg, cosRadius = _cosRadius;
+        double radiusDeg = _radiusDeg;
         ra = NormaliseRa(ra);
-        double d = dec * DegToRad, a = ra * DegToRad;
-        double cd = Math.Cos(d);
-        double qx = cd * Math.Cos(a), qy = cd * Math.Sin(a), qz = Math.Sin(d);
+        var query = new QueryPoint(ra, dec);
+        double cd = query.CosDec;
 
         double decLo = Math.Max(-90.0, dec - radiusDeg), decHi = Math.Min(90.0, dec + radiusDeg);
         int zoneLo = ZoneOf(decLo, _zoneHeight, _zoneCount), zoneHi = ZoneOf(decHi, _zoneHeight, _zoneCount);
@@ -152,28 +139,28 @@ internal sealed class ZoneIndex
             }
             if (halfWidth >= 180.0)
             {
-                Scan(from, to, qx, qy, qz, cosRadius, ref visit);
+                Scan(from, to, in query, ref visit);
                 continue;
             }
             double lo = ra - halfWidth, hi = ra + halfWidth;
             if (lo < 0)
             {
-                ScanRa(from, to, lo + 360.0, 360.0, qx, qy, qz, cosRadius, ref visit);
-                ScanRa(from, to, 0.0, hi, qx, qy, qz, cosRadius, ref visit);
+                ScanRa(from, to, lo + 360.0, 360.0, in query, ref visit);
+                ScanRa(from, to, 0.0, hi, in query, ref visit);
             }
             else if (hi >= 360.0)
             {
-                ScanRa(from, to, lo, 360.0, qx, qy, qz, cosRadius, ref visit);
-                ScanRa(from, to, 0.0, hi - 360.0, qx, qy, qz, cosRadius, ref visit);
+                ScanRa(from, to, lo, 360.0, in query, ref visit);
+                ScanRa(from, to, 0.0, hi - 360.0, in query, ref visit);
             }
             else
             {
-                ScanRa(from, to, lo, hi, qx, qy, qz, cosRadius, ref visit);
+                ScanRa(from, to, lo, hi, in query, ref visit);
             }
         }
     }
 
-    private void ScanRa<TVisitor>(int from, int to, double lo, double hi, double qx, double qy, double qz, double cosRadius, ref TVisitor visit)
+    private void ScanRa<TVisitor>(int from, int to, double lo, double hi, in QueryPoint query, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
         // First entry with RA ≥ lo; the scan stops past hi (the intervals split at 0/360 never overlap).
@@ -184,25 +171,20 @@ internal sealed class ZoneIndex
         {
             last++;
         }
-        Scan(first, last, qx, qy, qz, cosRadius, ref visit);
+        Scan(first, last, in query, ref visit);
     }
 
-    private void Scan<TVisitor>(int from, int to, double qx, double qy, double qz, double cosRadius, ref TVisitor visit)
+    private void Scan<TVisitor>(int from, int to, in QueryPoint query, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
         for (int k = from; k < to; k++)
         {
-            double dot = (qx * _x[k]) + (qy * _y[k]) + (qz * _z[k]);
-            // Cheap reject first (cosRadius carries a tiny margin); the exact separation decides at the edge.
-            if (dot < cosRadius)
+            // Cheap reject first: a zone is taller than the disc's own Dec range near its edges.
+            if (Math.Abs(_dec[k] - query.Dec) > _radiusDeg)
             {
                 continue;
             }
-            double cx = (qy * _z[k]) - (qz * _y[k]);
-            double cy = (qz * _x[k]) - (qx * _z[k]);
-            double cz = (qx * _y[k]) - (qy * _x[k]);
-            // Vincenty's form: atan2(|a×b|, a·b) keeps full precision at every angle, unlike acos or the chord.
-            double separation = Math.Atan2(Math.Sqrt((cx * cx) + (cy * cy) + (cz * cz)), dot);
+            double separation = query.SeparationTo(_ra[k], _dec[k]);
             if (separation <= _radiusRad)
             {
                 visit.Visit(_row[k], separation);
@@ -230,23 +212,48 @@ internal sealed class ZoneIndex
         return r >= 360.0 ? 0.0 : r;
     }
 
-    private static void SortByRaThenRow(Span<double> ra, Span<int> row)
+    // Sorts one zone by RA, ties (duplicate positions) by row, so results never depend on the sort's stability.
+    private static void SortZone(Span<double> ra, Span<double> dec, Span<int> row)
     {
-        ra.Sort(row);
-        // Equal RAs: put their rows in ascending order (introsort is not stable).
-        int i = 0;
-        while (i < ra.Length)
+        if (ra.Length > 32)
         {
-            int j = i + 1;
-            while (j < ra.Length && ra[j] == ra[i])
+            SortLongZone(ra, dec, row);
+            return;
+        }
+        // Zones are usually short (the zone height is the radius): insertion sort, moving the three arrays together.
+        for (int i = 1; i < ra.Length; i++)
+        {
+            double r = ra[i], d = dec[i];
+            int w = row[i];
+            int j = i - 1;
+            while (j >= 0 && (ra[j] > r || (ra[j] == r && row[j] > w)))
             {
-                j++;
+                ra[j + 1] = ra[j];
+                dec[j + 1] = dec[j];
+                row[j + 1] = row[j];
+                j--;
             }
-            if (j - i > 1)
-            {
-                row[i..j].Sort();
-            }
-            i = j;
+            ra[j + 1] = r;
+            dec[j + 1] = d;
+            row[j + 1] = w;
+        }
+    }
+
+    private static void SortLongZone(Span<double> ra, Span<double> dec, Span<int> row)
+    {
+        double[] r = ra.ToArray(), d = dec.ToArray();
+        int[] w = row.ToArray();
+        var order = new int[ra.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (x, y) => r[x] != r[y] ? r[x].CompareTo(r[y]) : w[x].CompareTo(w[y]));
+        for (int i = 0; i < order.Length; i++)
+        {
+            ra[i] = r[order[i]];
+            dec[i] = d[order[i]];
+            row[i] = w[order[i]];
         }
     }
 
