@@ -25,8 +25,15 @@ internal sealed class ZoneIndex
     private readonly double _radiusDeg;
     private readonly double _radiusRad;
 
-    private ZoneIndex(int[] zoneStart, double[] ra, double[] dec, int[] row, double zoneHeight, int zoneCount, double radiusDeg)
+    private readonly double _decMin;
+    private readonly double _decMax;
+    private readonly double _sinRadius;
+
+    private ZoneIndex(int[] zoneStart, double[] ra, double[] dec, int[] row, double decMin, double decMax, double zoneHeight, int zoneCount, double radiusDeg)
     {
+        _decMin = decMin;
+        _decMax = decMax;
+        _sinRadius = Math.Sin(radiusDeg * DegToRad);
         _radiusDeg = radiusDeg;
         _radiusRad = radiusDeg * DegToRad;
         _dec = dec;
@@ -43,8 +50,24 @@ internal sealed class ZoneIndex
     /// <summary>Indexes the valid positions of B (finite RA, Dec in [−90, 90]); the others can never match.</summary>
     public static ZoneIndex Build(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, double radiusDeg)
     {
-        int zoneCount = (int)Math.Clamp(Math.Ceiling(180.0 / radiusDeg), 1, MaxZones);
-        double zoneHeight = 180.0 / zoneCount;
+        // Zones cover only the Dec range the catalogue spans: a field of a few degrees then has a zone table small
+        // enough to stay in cache while the other catalogue is streamed past it in random order.
+        double decMin = 90.0, decMax = -90.0;
+        for (int i = 0; i < ra.Length; i++)
+        {
+            if (IsValid(ra[i], dec[i]))
+            {
+                decMin = Math.Min(decMin, dec[i]);
+                decMax = Math.Max(decMax, dec[i]);
+            }
+        }
+        if (decMin > decMax)
+        {
+            decMin = decMax = 0.0; // nothing valid: one empty zone
+        }
+        double span = Math.Max(decMax - decMin, radiusDeg);
+        int zoneCount = (int)Math.Clamp(Math.Ceiling(span / radiusDeg), 1, MaxZones);
+        double zoneHeight = span / zoneCount;
 
         // Counting sort by zone, then a sort by RA inside each zone.
         var zoneOf = new int[ra.Length];
@@ -57,7 +80,7 @@ internal sealed class ZoneIndex
                 zoneOf[i] = -1;
                 continue;
             }
-            int zone = ZoneOf(dec[i], zoneHeight, zoneCount);
+            int zone = ZoneOf(dec[i], decMin, zoneHeight, zoneCount);
             zoneOf[i] = zone;
             start[zone + 1]++;
             valid++;
@@ -99,7 +122,7 @@ internal sealed class ZoneIndex
                 }
             }
         });
-        return new ZoneIndex(start, sortedRa, sortedDec, row, zoneHeight, zoneCount, radiusDeg);
+        return new ZoneIndex(start, sortedRa, sortedDec, row, decMin, decMax, zoneHeight, zoneCount, radiusDeg);
     }
 
     /// <summary>
@@ -111,24 +134,26 @@ internal sealed class ZoneIndex
     {
         double radiusDeg = _radiusDeg;
         ra = NormaliseRa(ra);
-        var query = new QueryPoint(ra, dec);
-        double cd = query.CosDec;
 
-        double decLo = Math.Max(-90.0, dec - radiusDeg), decHi = Math.Min(90.0, dec + radiusDeg);
-        int zoneLo = ZoneOf(decLo, _zoneHeight, _zoneCount), zoneHi = ZoneOf(decHi, _zoneHeight, _zoneCount);
+        double decLo = dec - radiusDeg, decHi = dec + radiusDeg;
+        if (decHi < _decMin || decLo > _decMax || Count == 0)
+        {
+            return;
+        }
+        int zoneLo = ZoneOf(decLo, _decMin, _zoneHeight, _zoneCount), zoneHi = ZoneOf(decHi, _decMin, _zoneHeight, _zoneCount);
 
         // Half-width in RA of the disc: asin(sin r / cos δ) is exact for a small circle not containing a pole.
         // Whole zones when the disc reaches a pole or spans half the sky.
         double halfWidth = 180.0;
         if (Math.Abs(dec) + radiusDeg < 89.999)
         {
-            double s = Math.Sin(radiusDeg * DegToRad) / cd;
-            if (s < 1.0)
-            {
-                // A small margin so rounding in asin can never drop a candidate on the edge; the dot product decides.
-                halfWidth = (Math.Asin(s) / DegToRad * (1 + 1e-9)) + 1e-9;
-            }
+            double s = _sinRadius / Math.Cos(dec * DegToRad);
+            // asin(s) ≤ s(1 + s²) for s ≤ 0.5, so small discs need no asin; the margins only widen the window, and the
+            // exact separation decides.
+            double w = s <= 0.5 ? s * (1 + (s * s)) : s < 1.0 ? Math.Asin(s) : double.PositiveInfinity;
+            halfWidth = Math.Min(180.0, (w / DegToRad * (1 + 1e-9)) + 1e-9);
         }
+        var query = new QueryPoint(ra, dec);
 
         for (int zone = zoneLo; zone <= zoneHi; zone++)
         {
@@ -194,8 +219,8 @@ internal sealed class ZoneIndex
 
     internal static bool IsValid(double ra, double dec) => double.IsFinite(ra) && dec >= -90.0 && dec <= 90.0;
 
-    private static int ZoneOf(double dec, double zoneHeight, int zoneCount) =>
-        Math.Clamp((int)((dec + 90.0) / zoneHeight), 0, zoneCount - 1);
+    private static int ZoneOf(double dec, double decMin, double zoneHeight, int zoneCount) =>
+        Math.Clamp((int)((dec - decMin) / zoneHeight), 0, zoneCount - 1);
 
     private static double NormaliseRa(double ra)
     {
