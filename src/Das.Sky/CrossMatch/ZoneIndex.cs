@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
@@ -47,7 +49,10 @@ internal sealed class ZoneIndex
     /// <summary>Number of indexed (valid) positions.</summary>
     public int Count => _row.Length;
 
+    // The hot methods are compiled fully optimised at once: a command-line run matches once, and tiered JIT would
+    // otherwise spend much of that run in unoptimised code.
     /// <summary>Indexes the valid positions of B (finite RA, Dec in [−90, 90]); the others can never match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ZoneIndex Build(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, double radiusDeg)
     {
         // Zones cover only the Dec range the catalogue spans: a field of a few degrees then has a zone table small
@@ -129,6 +134,7 @@ internal sealed class ZoneIndex
     /// Calls <paramref name="visit"/> for every indexed position within the index's radius of (ra, dec), with its B
     /// row and separation in radians. The caller passes only valid positions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Query<TVisitor>(double ra, double dec, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
@@ -185,6 +191,7 @@ internal sealed class ZoneIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRa<TVisitor>(int from, int to, double lo, double hi, in QueryPoint query, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
@@ -199,6 +206,7 @@ internal sealed class ZoneIndex
         Scan(first, last, in query, ref visit);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan<TVisitor>(int from, int to, in QueryPoint query, ref TVisitor visit)
         where TVisitor : struct, IPairVisitor
     {
@@ -238,6 +246,7 @@ internal sealed class ZoneIndex
     }
 
     // Sorts one zone by RA, ties (duplicate positions) by row, so results never depend on the sort's stability.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortZone(Span<double> ra, Span<double> dec, Span<int> row)
     {
         if (ra.Length > 32)
