@@ -10,10 +10,7 @@ using Das.Engine.Queries;
 using Das.Sky.Positions;
 using Das.Sources;
 using Das.Sources.Catalog;
-using Das.Tables.Model;
-using Das.Tables.Writers.Csv;
-using Das.Tables.Writers.Json;
-using Das.Tables.Writers.VoTable;
+using Das.Tables.Writers;
 using Das.Vo.Http;
 using Das.Vo.NameResolution;
 using Microsoft.Extensions.DependencyInjection;
@@ -238,9 +235,9 @@ internal static class QueryCommands
             string? file = null;
             if (outDir is not null && outcome.Table is { } table)
             {
-                file = Path.Combine(outDir.FullName, SafeFileName(outcome.Source.Id) + Extension);
+                file = Path.Combine(outDir.FullName, SafeFileName(outcome.Source.Id) + FileFormat.Extension);
                 await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                await WriteTableAsync(stream, table, ct);
+                await FileFormat.WriteTableAsync(stream, table, ct);
             }
             var extra = file is null ? null : new Dictionary<string, string> { ["file"] = file };
             if (_ndjson is not null)
@@ -250,9 +247,7 @@ internal static class QueryCommands
             if (json)
             {
                 // One line per outcome, flushed at once, so a reading program sees each source as it completes.
-                using var line = new MemoryStream();
-                await OutcomeJson.WriteLineAsync(line, outcome, includeTable: true, extra, ct);
-                await output.WriteAsync(Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length));
+                await output.WriteAsync(await OutcomeJson.ToLineAsync(outcome, includeTable: true, extra, ct));
                 await output.FlushAsync(ct);
                 return;
             }
@@ -302,21 +297,8 @@ internal static class QueryCommands
             return $"{mark}  {o.Summary}" + (o.Status == OutcomeStatus.Truncated ? string.Create(CultureInfo.InvariantCulture, $" ({SourceOutcome.Seconds(o.Elapsed)})") : "");
         }
 
-        private string Extension => format switch
-        {
-            "csv" => ".csv",
-            "json" => ".json",
-            "xlsx" => ".xlsx",
-            _ => ".vot",
-        };
-
-        private Task WriteTableAsync(Stream stream, Table table, CancellationToken ct) => format switch
-        {
-            "csv" => CsvWriter.WriteAsync(stream, table, null, ct),
-            "json" => TableJsonWriter.WriteAsync(stream, table, null, ct),
-            "xlsx" => Das.Tables.Writers.Xlsx.XlsxWriter.WriteTableAsync(stream, table, ct),
-            _ => VoTableWriter.WriteTableAsync(stream, table, null, ct),
-        };
+        // --format table writes VOTable files: the rows are printed, the files keep everything.
+        private TableFormat FileFormat => TableFormat.FromName(format) ?? TableFormat.VoTable;
 
         private static string SafeFileName(string id)
         {

@@ -3,11 +3,7 @@ using System.Globalization;
 using Das.Cli.Tables;
 using Das.Sky.Parsing;
 using Das.Sky.Positions;
-using Das.Tables.Model;
-using Das.Tables.Writers.Csv;
-using Das.Tables.Writers.Json;
-using Das.Tables.Writers.VoTable;
-using Das.Tables.Writers.Xlsx;
+using Das.Tables.Writers;
 using Das.Vo;
 using Das.Vo.Adql;
 using Das.Vo.Answers;
@@ -244,7 +240,7 @@ internal static class VoCommands
         if (parse.GetValue(Out) is { } file)
         {
             await using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            await WriteAsync(stream, file.Name, answer.Table, ct);
+            await TableFormat.FromFileName(file.Name).WriteTableAsync(stream, answer.Table, ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {answer.Table.RowCount} rows to {file.FullName}"));
         }
         else
@@ -254,13 +250,4 @@ internal static class VoCommands
         await output.WriteLineAsync($"sent: {answer.Request.Provenance}");
         return 0;
     }
-
-    private static Task WriteAsync(Stream stream, string name, Table table, CancellationToken ct) =>
-        Path.GetExtension(name).ToLowerInvariant() switch
-        {
-            ".csv" => CsvWriter.WriteAsync(stream, table, null, ct),
-            ".xlsx" => XlsxWriter.WriteTableAsync(stream, table, ct),
-            ".json" => TableJsonWriter.WriteAsync(stream, table, null, ct),
-            _ => VoTableWriter.WriteTableAsync(stream, table, null, ct),
-        };
 }

@@ -74,6 +74,15 @@ public static class OutcomeJson
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One outcome's line as a string (with its newline), for writers that take text: the console, the hub.</summary>
+    public static async Task<string> ToLineAsync(SourceOutcome outcome, bool includeTable, IReadOnlyDictionary<string, string>? extra,
+        CancellationToken cancellationToken)
+    {
+        using var line = new MemoryStream();
+        await WriteLineAsync(line, outcome, includeTable, extra, cancellationToken).ConfigureAwait(false);
+        return System.Text.Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length);
+    }
+
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {
         if (value is double v)

@@ -99,17 +99,19 @@ public sealed record QueryParameters
     }
 
     /// <summary>Reads a URL query string (<c>?RA=..&amp;DEC=..</c>).</summary>
-    public static QueryParameters ParseQueryString(string queryString)
+    public static QueryParameters ParseQueryString(string queryString) => Parse(SplitQueryString(queryString));
+
+    /// <summary>A URL query string as parameters in order (repeats kept, + and %xx decoded).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> SplitQueryString(string queryString)
     {
         ArgumentNullException.ThrowIfNull(queryString);
-        var pairs = queryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        return queryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
         {
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
             string key = eq < 0 ? pair : pair[..eq];
             string value = eq < 0 ? "" : pair[(eq + 1)..];
             return new KeyValuePair<string, string?>(Unescape(key), Unescape(value));
         });
-        return Parse(pairs);
     }
 
     private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));

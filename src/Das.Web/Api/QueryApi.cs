@@ -5,10 +5,7 @@ using Das.Engine.Execution;
 using Das.Sources.Catalog;
 using Das.Tables.Model;
 using Das.Tables.Writers;
-using Das.Tables.Writers.Csv;
-using Das.Tables.Writers.Json;
 using Das.Tables.Writers.VoTable;
-using Das.Tables.Writers.Xlsx;
 using Das.Vo.Http;
 using Das.Vo.NameResolution;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -157,8 +154,8 @@ public static class QueryApi
     {
         var ct = context.RequestAborted;
         var access = Access(context.User);
-        format ??= "votable";
-        if (format is not ("csv" or "votable" or "json" or "xlsx"))
+        var tableFormat = TableFormat.FromName(format ?? TableFormat.VoTable.Name);
+        if (tableFormat is null)
         {
             await TypedResults.BadRequest(new { errors = new[] { new { parameter = "format", message = $"format '{format}' must be csv, votable, json or xlsx" } } }).ExecuteAsync(context);
             return;
@@ -187,23 +184,9 @@ public static class QueryApi
             return;
         }
         var name = outcome.Source.Id.Replace(':', '-').Replace('/', '-');
-        var (type, extension) = format switch
-        {
-            "csv" => ("text/csv", "csv"),
-            "json" => (TableJsonWriter.MediaType, "json"),
-            "xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-            _ => (VoTableWriter.MediaType, "vot"),
-        };
-        context.Response.ContentType = type;
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{extension}\"";
-        var body = context.Response.Body;
-        await (format switch
-        {
-            "csv" => CsvWriter.WriteAsync(body, table, null, ct),
-            "json" => TableJsonWriter.WriteAsync(body, table, null, ct),
-            "xlsx" => XlsxWriter.WriteTableAsync(body, table, ct),
-            _ => VoTableWriter.WriteTableAsync(body, table, null, ct),
-        });
+        context.Response.ContentType = tableFormat.MediaType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}{tableFormat.Extension}\"";
+        await tableFormat.WriteTableAsync(context.Response.Body, table, ct);
     }
 
     private static SourceTable ToSourceTable(SourceOutcome o) => new()

@@ -69,13 +69,4 @@ internal static class StreamJson
     private static IEnumerable<object> ErrorList(IReadOnlyList<QueryParameterError> errors) =>
         errors.Select(e => new { parameter = e.Parameter, message = e.Message, index = e.Index });
 
-    /// <summary>A URL query string as parameters in order (repeats kept, + and %xx decoded).</summary>
-    public static IEnumerable<KeyValuePair<string, string?>> SplitQueryString(string queryString) =>
-        queryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
-        {
-            int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            return new KeyValuePair<string, string?>(Unescape(eq < 0 ? pair : pair[..eq]), Unescape(eq < 0 ? "" : pair[(eq + 1)..]));
-        });
-
-    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Das.Engine.Execution;
+using Das.Engine.Queries;
 using Das.Web.Api;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,7 +18,7 @@ public sealed class QueryHub(QueryService queries) : Hub
     public async IAsyncEnumerable<string> StreamQuery(string query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var access = QueryApi.Access(Context.User!);
-        var prepared = await queries.PrepareAsync(StreamJson.SplitQueryString(query ?? ""), access, cancellationToken);
+        var prepared = await queries.PrepareAsync(QueryParameters.SplitQueryString(query ?? ""), access, cancellationToken);
         if (prepared.Errors.Count > 0)
         {
             yield return StreamJson.ErrorsLine(prepared.Errors);
@@ -26,9 +27,7 @@ public sealed class QueryHub(QueryService queries) : Hub
         yield return Encoding.UTF8.GetString(StreamJson.StartLine(prepared)).TrimEnd('\n');
         await foreach (var outcome in queries.RunAsync(prepared, access, cancellationToken))
         {
-            using var line = new MemoryStream();
-            await OutcomeJson.WriteLineAsync(line, outcome, includeTable: true, null, cancellationToken);
-            yield return Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length).TrimEnd('\n');
+            yield return (await OutcomeJson.ToLineAsync(outcome, includeTable: true, null, cancellationToken)).TrimEnd('\n');
         }
     }
 }
