@@ -38,6 +38,9 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     private const string QueryString = "?RA=334.02&DEC=-7.8988&FOV=2&ERR=10";
 
     private DasServer _server = null!;
+
+    /// <summary>The slow archive answers once this is set (open unless a test closes it).</summary>
+    private TaskCompletionSource _slowGate = CompletedGate();
     private PageSession _session = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,7 +52,12 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.SkipWhen(Chromium.MissingReason is not null, Chromium.MissingReason ?? "");
         _server = await DasServer.StartAsync(Sources, Ct);
         _server.Archive.Route("/fast/scs", FakeResponse.VoTable(Cone(FastStars)));
-        _server.Archive.Route("/slow/scs", FakeResponse.VoTable(Cone(SlowStars)) with { Delay = TimeSpan.FromSeconds(3) });
+        _server.Archive.Route("/slow/scs", _ =>
+        {
+            // A Kestrel thread waits here until the test lets the slow archive answer (at most 15 s).
+            _slowGate.Task.Wait(TimeSpan.FromSeconds(15), Ct);
+            return FakeResponse.VoTable(Cone(SlowStars)) with { Delay = TimeSpan.FromMilliseconds(300) };
+        });
         _server.Archive.Route("/broken/scs", FakeResponse.VoTable(QueryError(HostileMessage)));
         _server.Archive.Route("/extra/scs", FakeResponse.VoTable(Cone(FastStars[0])));
         _server.Archive.Route("/north/scs", FakeResponse.VoTable(Cone(FastStars[0])));
@@ -58,6 +66,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
 
     public async ValueTask DisposeAsync()
     {
+        _slowGate.TrySetResult();
         if (_session is not null)
         {
             await _session.DisposeAsync();
@@ -66,6 +75,13 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         {
             await _server.DisposeAsync();
         }
+    }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
     }
 
     private ILocator StatusLine(string id) => Page.Locator($"#status-list li[data-source='{id}']");
@@ -95,12 +111,17 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Query_from_the_address_bar_streams_every_source_into_the_status_panel_as_each_answers()
     {
+        _slowGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Page.GotoAsync(_server.Url(QueryString));
         // The fast archive is in while the slow one is still waiting: outcomes arrive one by one, not all at the end.
         await Expect(StatusLine("fast")).ToHaveAttributeAsync("data-status", "Ok");
-        await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Waiting", new() { Timeout = 1000 });
-        await Expect(StatusLine("slow").Locator(".spinner")).ToHaveCountAsync(1);
         await Expect(StatusLine("fast").Locator(".rows")).ToHaveTextAsync("3 rows");
+        await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
+        await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Waiting");
+        await Expect(StatusLine("slow").Locator(".spinner")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync("3 of 4 answered, 1 failed, 1 skipped…");
+        await _session.ScreenshotAsync("waiting");
+        _slowGate.SetResult();
         await WaitForQueryEndAsync();
         await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Ok");
         await Expect(StatusLine("slow").Locator(".rows")).ToHaveTextAsync("2 rows");
@@ -260,11 +281,17 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-target", "334.020000 -7.898800");
         var fast = TablePanel("fast");
         await Page.Locator("#table-tabs .tab[data-source=fast]").ClickAsync();
+        var hovered = FastStars[1];
+        Assert.Equal(0, await SelectionPixelsAroundAsync(hovered));
         await fast.Locator(".tabulator-row").Nth(1).Locator("[tabulator-field=c3]").HoverAsync();
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-highlight", "fast#1");
+        // Aladin draws the object in the selection colour (yellow) where that row's position is.
+        await EventuallyAsync(() => SelectionPixelsAroundAsync(hovered), n => n > 10, "the hovered row's object drawn in the selection colour");
+        Assert.Equal(0, await SelectionPixelsAroundAsync(FastStars[0]));
         await _session.ScreenshotAsync("hover");
         await Page.Locator("header").HoverAsync();
         await Expect(Page.Locator("#sky")).Not.ToHaveAttributeAsync("data-highlight", new Regex("."));
+        await EventuallyAsync(() => SelectionPixelsAroundAsync(hovered), n => n == 0, "the object back in its catalogue's colour");
 
         // Click the slow archive's second object where Aladin draws it: its tab opens with that row selected.
         var star = SlowStars[1];
@@ -279,6 +306,40 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         _session.AssertOnlyLoopbackRequests();
         _session.AssertNoErrors();
     }
+
+    /// <summary>Polls a value the page draws (a canvas has no DOM to wait on) until it satisfies a condition, for 10 s.</summary>
+    private static async Task EventuallyAsync(Func<Task<int>> read, Func<int, bool> condition, string what)
+    {
+        int last = -1;
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(100))
+        {
+            last = await read();
+            if (condition(last))
+            {
+                return;
+            }
+            await Task.Delay(100, Ct);
+        }
+        Assert.Fail($"expected {what}; last value read: {last}");
+    }
+
+    /// <summary>Pure-yellow pixels (Aladin's selection colour here) on the catalogue canvas within 12 px of a star.</summary>
+    private Task<int> SelectionPixelsAroundAsync(Star star) => Page.EvaluateAsync<int>(
+        """
+        ([ra, dec]) => {
+          const xy = window.das.pixelOf(ra, dec);
+          const canvas = document.querySelector('#sky canvas.aladin-catalogCanvas');
+          if (!xy || !canvas) return -1;
+          const scale = canvas.width / canvas.clientWidth;
+          const [x, y, r] = [Math.round(xy[0] * scale), Math.round(xy[1] * scale), Math.round(12 * scale)];
+          const pixels = canvas.getContext('2d').getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+          let count = 0;
+          for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i] > 200 && pixels[i + 1] > 200 && pixels[i + 2] < 80 && pixels[i + 3] > 200) count++;
+          }
+          return count;
+        }
+        """, new[] { star.RaDeg, star.DecDeg });
 
     [Fact]
     public async Task A_source_toggled_off_after_its_results_arrived_leaves_the_tables_and_comes_back()

@@ -147,14 +147,18 @@ export class SkyView {
     if (!object) {
       return false;
     }
-    object.select();
+    // Through the view's selection, which Aladin draws in the selection colour (Aladin's own selectObjects drops
+    // objects when it groups them by catalogue, and a source's select() alone is never drawn).
+    this.aladin.view.selectObjects([[object]]);
     this.highlighted = object;
     this.element.dataset.highlight = `${sourceId}#${row}`;
     return true;
   }
 
   unhighlight(): void {
-    this.highlighted?.deselect();
+    if (this.highlighted) {
+      this.aladin.view.unselectObjects();
+    }
     this.highlighted = null;
     delete this.element.dataset.highlight;
   }

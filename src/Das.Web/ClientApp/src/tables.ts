@@ -170,8 +170,8 @@ export class TablesView {
       data,
       index: '__row',
       columns: table.columns.map((column, c) => columnDefinition(column, c)),
-      // Tabulator sizes its own element: a fixed height is what turns on the virtual DOM's windowing.
-      height: '460px',
+      // Tabulator sizes its own element: a bounded height is what turns on the virtual DOM's windowing.
+      maxHeight: '460px',
       layout: 'fitDataStretch',
       renderVertical: 'virtual',
       selectableRows: 1,
