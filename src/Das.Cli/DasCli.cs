@@ -14,6 +14,7 @@ public static class DasCli
         var root = new RootCommand("Das — the Data Aggregation Service: ask every archive at once for a sky position.");
         root.Subcommands.Add(CoordCommand.Create());
         root.Subcommands.Add(TableCommand.Create());
+        root.Subcommands.Add(XmatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()))
         {

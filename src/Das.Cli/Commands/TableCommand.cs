@@ -145,7 +145,7 @@ internal static class TableCommand
         return read;
     }
 
-    private static string? FormatFromExtension(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    internal static string? FormatFromExtension(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
         ".vot" or ".xml" or ".votable" => "votable",
         ".csv" => "csv",
@@ -154,7 +154,7 @@ internal static class TableCommand
         _ => null,
     };
 
-    private static async Task WriteAsync(Stream stream, string format, VoTableDocument document, IReadOnlyList<Table> tables, CancellationToken ct)
+    internal static async Task WriteAsync(Stream stream, string format, VoTableDocument document, IReadOnlyList<Table> tables, CancellationToken ct)
     {
         switch (format)
         {
