@@ -147,6 +147,9 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task A_failing_archive_shows_its_own_words_as_text_and_its_markup_never_runs()
     {
+        // The fast archive's table brings markup too: in a column's name, unit and description, and in its cells.
+        const string hostileColumn = "<img src=x onerror=\"window.dasXss = 3\"><script>window.dasXss = 4</script>";
+        _server.Archive.Route("/fast/scs", FakeResponse.VoTable(Cone(hostileColumn, FastStars)));
         await Page.GotoAsync(_server.Url(QueryString));
         await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
         var message = StatusLine("broken").Locator(".message");
@@ -154,7 +157,11 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(message).ToContainTextAsync("onerror=\"window.dasXss = 2\"> cone refused");
         await Expect(StatusLine("broken").Locator(".title")).ToHaveTextAsync("Broken <i>archive</i>");
         await WaitForQueryEndAsync();
-        Assert.Equal(0, await Page.Locator("#status-list script, #status-list img, #status-list i").CountAsync());
+        await Page.Locator("#table-tabs .tab[data-source=fast]").ClickAsync();
+        var fast = TablePanel("fast");
+        await Expect(fast.Locator(".tabulator-col[tabulator-field=c5] .col-title")).ToHaveTextAsync($"{hostileColumn} [{hostileColumn}]");
+        await Expect(fast.Locator(".tabulator-row").First.Locator("[tabulator-field=c5]")).ToHaveTextAsync(hostileColumn);
+        Assert.Equal(0, await Page.Locator("#status-list script, #status-list img, #status-list i, #table-panels script, #table-panels img").CountAsync());
         Assert.Equal("undefined", await Page.EvaluateAsync<string>("() => typeof window.dasXss"));
         _session.AssertOnlyLoopbackRequests();
         _session.AssertNoErrors();
