@@ -259,6 +259,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(error.Locator("mark")).ToHaveTextAsync("6");
         await Expect(Page.Locator("#f-dec")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.Locator("#e-RA")).ToBeEmptyAsync();
+        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync("the query did not run: see the form.");
         Assert.Empty(_server.Archive.Requests);
         await _session.ScreenshotAsync("bad-dec");
         _session.AssertOnlyLoopbackRequests();
