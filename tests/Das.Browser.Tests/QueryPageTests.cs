@@ -332,9 +332,12 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     /// <summary>Pure-yellow pixels (Aladin's selection colour here) on the catalogue canvas within 12 px of a star.</summary>
-    private Task<int> SelectionPixelsAroundAsync(Star star) => Page.EvaluateAsync<int>(
+    private Task<int> SelectionPixelsAroundAsync(Star star) => PixelsAroundAsync(star, [255, 255, 0]);
+
+    /// <summary>Pixels of about <paramref name="rgb"/> on Aladin's catalogue canvas within 12 px of a star.</summary>
+    private Task<int> PixelsAroundAsync(Star star, int[] rgb) => Page.EvaluateAsync<int>(
         """
-        ([ra, dec]) => {
+        ([ra, dec, r0, g0, b0]) => {
           const xy = window.das.pixelOf(ra, dec);
           const canvas = document.querySelector('#sky canvas.aladin-catalogCanvas');
           if (!xy || !canvas) return -1;
@@ -343,11 +346,26 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
           const pixels = canvas.getContext('2d').getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
           let count = 0;
           for (let i = 0; i < pixels.length; i += 4) {
-            if (pixels[i] > 200 && pixels[i + 1] > 200 && pixels[i + 2] < 80 && pixels[i + 3] > 200) count++;
+            const near = Math.abs(pixels[i] - r0) < 40 && Math.abs(pixels[i + 1] - g0) < 40 && Math.abs(pixels[i + 2] - b0) < 40;
+            if (near && pixels[i + 3] > 200) count++;
           }
           return count;
         }
-        """, new[] { star.RaDeg, star.DecDeg });
+        """, new[] { star.RaDeg, star.DecDeg, rgb[0], rgb[1], rgb[2] });
+
+    [Fact]
+    public async Task Without_the_hub_the_page_streams_the_same_lines_over_ndjson()
+    {
+        // A proxy that refuses WebSockets and SignalR's negotiation: the page falls back to GET api/query/stream.
+        await Page.RouteAsync("**/hubs/query**", route => route.AbortAsync());
+        await Page.GotoAsync(_server.Url(QueryString));
+        await WaitForQueryEndAsync();
+        await Expect(StatusLine("fast").Locator(".rows")).ToHaveTextAsync("3 rows");
+        await Expect(StatusLine("slow").Locator(".rows")).ToHaveTextAsync("2 rows");
+        await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
+        Assert.Contains(_session.Requests, url => url.Contains("/api/query/stream?RA=334.02&DEC=-7.8988&FOV=2&ERR=10", StringComparison.Ordinal));
+        _session.AssertOnlyLoopbackRequests();
+    }
 
     [Fact]
     public async Task A_source_toggled_off_after_its_results_arrived_leaves_the_tables_and_comes_back()
@@ -357,11 +375,16 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         var toggle = StatusLine("fast").Locator("input.show");
         await Expect(toggle).ToBeEnabledAsync();
         await Expect(StatusLine("broken").Locator("input.show")).ToBeDisabledAsync();
+        // The fast archive's overlay is drawn in the first colour of the palette (#4fc3f7).
+        int[] fastColour = [0x4f, 0xc3, 0xf7];
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n > 10, "the fast archive's object on the sky");
         await toggle.UncheckAsync();
         await Expect(Page.Locator("#table-tabs .tab[data-source=fast]")).ToBeHiddenAsync();
         await Expect(TablePanel("slow")).ToBeVisibleAsync();
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n == 0, "the fast archive's overlay hidden");
         await toggle.CheckAsync();
         await Expect(Page.Locator("#table-tabs .tab[data-source=fast]")).ToBeVisibleAsync();
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n > 10, "the fast archive's overlay back");
         _session.AssertNoErrors();
     }
 
