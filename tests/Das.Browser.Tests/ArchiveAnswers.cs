@@ -19,7 +19,13 @@ internal static class ArchiveAnswers
     }
 
     /// <summary>An SCS answer with an id, a position (UCDs pos.eq.*;meta.main, unit deg), a magnitude (mag) and a link column.</summary>
-    public static string Cone(params Star[] stars)
+    public static string Cone(params Star[] stars) => Cone(null, stars);
+
+    /// <summary>
+    /// The same answer with one more column whose name, unit, description and cells are <paramref name="hostile"/>
+    /// markup (XML-escaped here, so the service "means" the markup as text), or without it when null.
+    /// </summary>
+    public static string Cone(string? hostile, params Star[] stars)
     {
         var xml = new StringBuilder();
         xml.Append("<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\">")
@@ -28,11 +34,17 @@ internal static class ArchiveAnswers
            .Append("<FIELD name=\"ra\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.ra;meta.main\"/>")
            .Append("<FIELD name=\"dec\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.dec;meta.main\"/>")
            .Append("<FIELD name=\"gmag\" datatype=\"float\" unit=\"mag\" ucd=\"phot.mag;em.opt.B\"/>")
-           .Append("<FIELD name=\"preview\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.ref.url\"/>")
-           .Append("<DATA><TABLEDATA>");
+           .Append("<FIELD name=\"preview\" datatype=\"char\" arraysize=\"*\" ucd=\"meta.ref.url\"/>");
+        if (hostile is not null)
+        {
+            var h = SecurityElement.Escape(hostile);
+            xml.Append(CultureInfo.InvariantCulture, $"<FIELD name=\"{h}\" datatype=\"char\" arraysize=\"*\" unit=\"{h}\"><DESCRIPTION>{h}</DESCRIPTION></FIELD>");
+        }
+        xml.Append("<DATA><TABLEDATA>");
         foreach (var s in stars)
         {
-            xml.Append(CultureInfo.InvariantCulture, $"<TR><TD>{s.Id}</TD><TD>{s.RaDeg:R}</TD><TD>{s.DecDeg:R}</TD><TD>{s.Mag:R}</TD><TD>{SecurityElement.Escape(s.Url)}</TD></TR>");
+            xml.Append(CultureInfo.InvariantCulture, $"<TR><TD>{s.Id}</TD><TD>{s.RaDeg:R}</TD><TD>{s.DecDeg:R}</TD><TD>{s.Mag:R}</TD><TD>{SecurityElement.Escape(s.Url)}</TD>")
+               .Append(hostile is null ? "" : $"<TD>{SecurityElement.Escape(hostile)}</TD>").Append("</TR>");
         }
         return xml.Append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>").ToString();
     }

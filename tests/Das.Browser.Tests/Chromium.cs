@@ -8,7 +8,9 @@ namespace Das.Browser.Tests;
 /// </summary>
 internal sealed class Chromium : IAsyncDisposable
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or the browser DAS_CHROMIUM names.</summary>
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("DAS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
     private readonly string _home;

@@ -38,6 +38,9 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     private const string QueryString = "?RA=334.02&DEC=-7.8988&FOV=2&ERR=10";
 
     private DasServer _server = null!;
+
+    /// <summary>The slow archive answers once this is set (open unless a test closes it).</summary>
+    private TaskCompletionSource _slowGate = CompletedGate();
     private PageSession _session = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,7 +52,12 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.SkipWhen(Chromium.MissingReason is not null, Chromium.MissingReason ?? "");
         _server = await DasServer.StartAsync(Sources, Ct);
         _server.Archive.Route("/fast/scs", FakeResponse.VoTable(Cone(FastStars)));
-        _server.Archive.Route("/slow/scs", FakeResponse.VoTable(Cone(SlowStars)) with { Delay = TimeSpan.FromSeconds(3) });
+        _server.Archive.Route("/slow/scs", _ =>
+        {
+            // A Kestrel thread waits here until the test lets the slow archive answer (at most 15 s).
+            _slowGate.Task.Wait(TimeSpan.FromSeconds(15), Ct);
+            return FakeResponse.VoTable(Cone(SlowStars)) with { Delay = TimeSpan.FromMilliseconds(300) };
+        });
         _server.Archive.Route("/broken/scs", FakeResponse.VoTable(QueryError(HostileMessage)));
         _server.Archive.Route("/extra/scs", FakeResponse.VoTable(Cone(FastStars[0])));
         _server.Archive.Route("/north/scs", FakeResponse.VoTable(Cone(FastStars[0])));
@@ -58,6 +66,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
 
     public async ValueTask DisposeAsync()
     {
+        _slowGate.TrySetResult();
         if (_session is not null)
         {
             await _session.DisposeAsync();
@@ -66,6 +75,13 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         {
             await _server.DisposeAsync();
         }
+    }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
     }
 
     private ILocator StatusLine(string id) => Page.Locator($"#status-list li[data-source='{id}']");
@@ -95,12 +111,17 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Query_from_the_address_bar_streams_every_source_into_the_status_panel_as_each_answers()
     {
+        _slowGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Page.GotoAsync(_server.Url(QueryString));
         // The fast archive is in while the slow one is still waiting: outcomes arrive one by one, not all at the end.
         await Expect(StatusLine("fast")).ToHaveAttributeAsync("data-status", "Ok");
-        await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Waiting", new() { Timeout = 1000 });
-        await Expect(StatusLine("slow").Locator(".spinner")).ToHaveCountAsync(1);
         await Expect(StatusLine("fast").Locator(".rows")).ToHaveTextAsync("3 rows");
+        await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
+        await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Waiting");
+        await Expect(StatusLine("slow").Locator(".spinner")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync("3 of 4 answered, 1 failed, 1 skipped…");
+        await _session.ScreenshotAsync("waiting");
+        _slowGate.SetResult();
         await WaitForQueryEndAsync();
         await Expect(StatusLine("slow")).ToHaveAttributeAsync("data-status", "Ok");
         await Expect(StatusLine("slow").Locator(".rows")).ToHaveTextAsync("2 rows");
@@ -126,6 +147,9 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task A_failing_archive_shows_its_own_words_as_text_and_its_markup_never_runs()
     {
+        // The fast archive's table brings markup too: in a column's name, unit and description, and in its cells.
+        const string hostileColumn = "<img src=x onerror=\"window.dasXss = 3\"><script>window.dasXss = 4</script>";
+        _server.Archive.Route("/fast/scs", FakeResponse.VoTable(Cone(hostileColumn, FastStars)));
         await Page.GotoAsync(_server.Url(QueryString));
         await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
         var message = StatusLine("broken").Locator(".message");
@@ -133,7 +157,11 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(message).ToContainTextAsync("onerror=\"window.dasXss = 2\"> cone refused");
         await Expect(StatusLine("broken").Locator(".title")).ToHaveTextAsync("Broken <i>archive</i>");
         await WaitForQueryEndAsync();
-        Assert.Equal(0, await Page.Locator("#status-list script, #status-list img, #status-list i").CountAsync());
+        await Page.Locator("#table-tabs .tab[data-source=fast]").ClickAsync();
+        var fast = TablePanel("fast");
+        await Expect(fast.Locator(".tabulator-col[tabulator-field=c5] .col-title")).ToHaveTextAsync($"{hostileColumn} [{hostileColumn}]");
+        await Expect(fast.Locator(".tabulator-row").First.Locator("[tabulator-field=c5]")).ToHaveTextAsync(hostileColumn);
+        Assert.Equal(0, await Page.Locator("#status-list script, #status-list img, #status-list i, #table-panels script, #table-panels img").CountAsync());
         Assert.Equal("undefined", await Page.EvaluateAsync<string>("() => typeof window.dasXss"));
         _session.AssertOnlyLoopbackRequests();
         _session.AssertNoErrors();
@@ -231,6 +259,7 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(error.Locator("mark")).ToHaveTextAsync("6");
         await Expect(Page.Locator("#f-dec")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.Locator("#e-RA")).ToBeEmptyAsync();
+        await Expect(Page.Locator("#status-summary")).ToHaveTextAsync("the query did not run: see the form.");
         Assert.Empty(_server.Archive.Requests);
         await _session.ScreenshotAsync("bad-dec");
         _session.AssertOnlyLoopbackRequests();
@@ -260,11 +289,17 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-target", "334.020000 -7.898800");
         var fast = TablePanel("fast");
         await Page.Locator("#table-tabs .tab[data-source=fast]").ClickAsync();
+        var hovered = FastStars[1];
+        Assert.Equal(0, await SelectionPixelsAroundAsync(hovered));
         await fast.Locator(".tabulator-row").Nth(1).Locator("[tabulator-field=c3]").HoverAsync();
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-highlight", "fast#1");
+        // Aladin draws the object in the selection colour (yellow) where that row's position is.
+        await EventuallyAsync(() => SelectionPixelsAroundAsync(hovered), n => n > 10, "the hovered row's object drawn in the selection colour");
+        Assert.Equal(0, await SelectionPixelsAroundAsync(FastStars[0]));
         await _session.ScreenshotAsync("hover");
         await Page.Locator("header").HoverAsync();
         await Expect(Page.Locator("#sky")).Not.ToHaveAttributeAsync("data-highlight", new Regex("."));
+        await EventuallyAsync(() => SelectionPixelsAroundAsync(hovered), n => n == 0, "the object back in its catalogue's colour");
 
         // Click the slow archive's second object where Aladin draws it: its tab opens with that row selected.
         var star = SlowStars[1];
@@ -280,6 +315,58 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         _session.AssertNoErrors();
     }
 
+    /// <summary>Polls a value the page draws (a canvas has no DOM to wait on) until it satisfies a condition, for 10 s.</summary>
+    private static async Task EventuallyAsync(Func<Task<int>> read, Func<int, bool> condition, string what)
+    {
+        int last = -1;
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(100))
+        {
+            last = await read();
+            if (condition(last))
+            {
+                return;
+            }
+            await Task.Delay(100, Ct);
+        }
+        Assert.Fail($"expected {what}; last value read: {last}");
+    }
+
+    /// <summary>Pure-yellow pixels (Aladin's selection colour here) on the catalogue canvas within 12 px of a star.</summary>
+    private Task<int> SelectionPixelsAroundAsync(Star star) => PixelsAroundAsync(star, [255, 255, 0]);
+
+    /// <summary>Pixels of about <paramref name="rgb"/> on Aladin's catalogue canvas within 12 px of a star.</summary>
+    private Task<int> PixelsAroundAsync(Star star, int[] rgb) => Page.EvaluateAsync<int>(
+        """
+        ([ra, dec, r0, g0, b0]) => {
+          const xy = window.das.pixelOf(ra, dec);
+          const canvas = document.querySelector('#sky canvas.aladin-catalogCanvas');
+          if (!xy || !canvas) return -1;
+          const scale = canvas.width / canvas.clientWidth;
+          const [x, y, r] = [Math.round(xy[0] * scale), Math.round(xy[1] * scale), Math.round(12 * scale)];
+          const pixels = canvas.getContext('2d').getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+          let count = 0;
+          for (let i = 0; i < pixels.length; i += 4) {
+            const near = Math.abs(pixels[i] - r0) < 40 && Math.abs(pixels[i + 1] - g0) < 40 && Math.abs(pixels[i + 2] - b0) < 40;
+            if (near && pixels[i + 3] > 200) count++;
+          }
+          return count;
+        }
+        """, new[] { star.RaDeg, star.DecDeg, rgb[0], rgb[1], rgb[2] });
+
+    [Fact]
+    public async Task Without_the_hub_the_page_streams_the_same_lines_over_ndjson()
+    {
+        // A proxy that refuses WebSockets and SignalR's negotiation: the page falls back to GET api/query/stream.
+        await Page.RouteAsync("**/hubs/query**", route => route.AbortAsync());
+        await Page.GotoAsync(_server.Url(QueryString));
+        await WaitForQueryEndAsync();
+        await Expect(StatusLine("fast").Locator(".rows")).ToHaveTextAsync("3 rows");
+        await Expect(StatusLine("slow").Locator(".rows")).ToHaveTextAsync("2 rows");
+        await Expect(StatusLine("broken")).ToHaveAttributeAsync("data-status", "Failed");
+        Assert.Contains(_session.Requests, url => url.Contains("/api/query/stream?RA=334.02&DEC=-7.8988&FOV=2&ERR=10", StringComparison.Ordinal));
+        _session.AssertOnlyLoopbackRequests();
+    }
+
     [Fact]
     public async Task A_source_toggled_off_after_its_results_arrived_leaves_the_tables_and_comes_back()
     {
@@ -288,11 +375,16 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         var toggle = StatusLine("fast").Locator("input.show");
         await Expect(toggle).ToBeEnabledAsync();
         await Expect(StatusLine("broken").Locator("input.show")).ToBeDisabledAsync();
+        // The fast archive's overlay is drawn in the first colour of the palette (#4fc3f7).
+        int[] fastColour = [0x4f, 0xc3, 0xf7];
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n > 10, "the fast archive's object on the sky");
         await toggle.UncheckAsync();
         await Expect(Page.Locator("#table-tabs .tab[data-source=fast]")).ToBeHiddenAsync();
         await Expect(TablePanel("slow")).ToBeVisibleAsync();
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n == 0, "the fast archive's overlay hidden");
         await toggle.CheckAsync();
         await Expect(Page.Locator("#table-tabs .tab[data-source=fast]")).ToBeVisibleAsync();
+        await EventuallyAsync(() => PixelsAroundAsync(FastStars[2], fastColour), n => n > 10, "the fast archive's overlay back");
         _session.AssertNoErrors();
     }
 

@@ -81,7 +81,8 @@ declare module 'aladin-lite' {
     on(event: 'objectHovered' | 'objectHoveredStop' | 'objectClicked', handler: (object: AladinSource | null, xy?: unknown) => void): void;
     on(event: string, handler: (...args: unknown[]) => void): void;
     selectObjects(objects: AladinSource[][]): void;
-    view: { requestRedraw?: () => void };
+    /** The view: its selection is what Aladin draws highlighted (a source's own select() alone is not drawn). */
+    view: { selectObjects(objects: AladinSource[][]): void; unselectObjects(): void; requestRedraw(): void };
   }
 
   export interface CatalogOptions {

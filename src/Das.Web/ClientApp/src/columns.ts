@@ -139,3 +139,30 @@ export function headerTooltip(column: ColumnJson): string {
   return [column.description, column.ucd ? `UCD ${column.ucd}` : null,
     `${column.datatype}${column.arraysize ? `[${column.arraysize}]` : ''}`].filter(Boolean).join('\n');
 }
+
+/** Header filter for numbers: "> 5", "<=2.5", "= 3", "1..2" (inclusive range), or a substring of the digits. */
+export function numericFilter(filter: string, value: unknown): boolean {
+  const text = String(filter).trim();
+  if (!text) {
+    return true;
+  }
+  const range = /^(-?[\d.eE+-]+)\s*\.\.\s*(-?[\d.eE+-]+)$/.exec(text);
+  if (range) {
+    return compareNumeric(value, range[1]) >= 0 && compareNumeric(value, range[2]) <= 0 && value !== null;
+  }
+  const op = /^(>=|<=|>|<|=)\s*(-?[\d.eE+-]+)$/.exec(text);
+  if (op) {
+    if (value === null || value === undefined || value === '') {
+      return false;
+    }
+    const cmp = compareNumeric(value, op[2]);
+    switch (op[1]) {
+      case '>': return cmp > 0;
+      case '<': return cmp < 0;
+      case '>=': return cmp >= 0;
+      case '<=': return cmp <= 0;
+      default: return cmp === 0;
+    }
+  }
+  return cellText(value).includes(text);
+}

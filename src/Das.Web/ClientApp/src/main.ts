@@ -18,6 +18,8 @@ interface Run {
   colors: Map<string, string>;
   outcomes: Map<string, OutcomeLine>;
   stream: RunningQuery;
+  /** The query was refused or broke: the end of the stream that follows changes nothing. */
+  failed: boolean;
 }
 
 class App {
@@ -75,7 +77,7 @@ class App {
     clear(this.target);
     this.target.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'starting…');
     this.status.reset([], []);
-    const run: Run = { search, colors: new Map(), outcomes: new Map(), stream: { cancel() {} } };
+    const run: Run = { search, colors: new Map(), outcomes: new Map(), stream: { cancel() {} }, failed: false };
     this.run = run;
     document.body.dataset.query = 'running';
     run.stream = runQuery(search, {
@@ -85,13 +87,14 @@ class App {
         if (this.run !== run) {
           return;
         }
+        run.failed = true;
         clear(this.target);
         this.form.showErrors(error.errors, error.message);
-        this.status.finish('no answer: the query stopped');
+        this.status.notRun('the query did not run: see the form.');
         document.body.dataset.query = 'failed';
       },
       done: () => {
-        if (this.run === run) {
+        if (this.run === run && !run.failed) {
           this.status.finish(null);
           document.body.dataset.query = 'done';
         }

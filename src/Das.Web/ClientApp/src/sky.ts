@@ -4,6 +4,7 @@
 
 import A, { type Aladin, type AladinCatalog, type AladinOverlay, type AladinSource } from 'aladin-lite';
 import type { SurveyEntry } from './api';
+import { fieldCorners } from './geometry';
 
 export interface SkyPosition {
   ra: number;
@@ -15,20 +16,6 @@ export interface SkyPosition {
 interface Layer {
   catalog: AladinCatalog;
   byRow: Map<number, AladinSource>;
-}
-
-const deg = Math.PI / 180;
-
-/** The corners of a square field of side `sideDeg` centred on (ra, dec), through the gnomonic (tangent) plane. */
-export function fieldCorners(ra: number, dec: number, sideDeg: number): [number, number][] {
-  const h = Math.tan((sideDeg / 2) * deg);
-  const d0 = dec * deg;
-  return [[-h, -h], [h, -h], [h, h], [-h, h]].map(([xi = 0, eta = 0]) => {
-    const den = Math.cos(d0) - eta * Math.sin(d0);
-    const a = ra * deg + Math.atan2(xi, den);
-    const d = Math.atan2(Math.sin(d0) + eta * Math.cos(d0), Math.hypot(xi, den));
-    return [((a / deg) % 360 + 360) % 360, d / deg];
-  });
 }
 
 export class SkyView {
@@ -147,14 +134,18 @@ export class SkyView {
     if (!object) {
       return false;
     }
-    object.select();
+    // Through the view's selection, which Aladin draws in the selection colour (Aladin's own selectObjects drops
+    // objects when it groups them by catalogue, and a source's select() alone is never drawn).
+    this.aladin.view.selectObjects([[object]]);
     this.highlighted = object;
     this.element.dataset.highlight = `${sourceId}#${row}`;
     return true;
   }
 
   unhighlight(): void {
-    this.highlighted?.deselect();
+    if (this.highlighted) {
+      this.aladin.view.unselectObjects();
+    }
     this.highlighted = null;
     delete this.element.dataset.highlight;
   }

@@ -46,6 +46,7 @@ export function formatElapsed(ms: number): string {
 export class StatusPanel {
   private readonly lines = new Map<string, Line>();
   private toggleHandler: ((sourceId: string, visible: boolean) => void) | null = null;
+  private notRunReason: string | null = null;
 
   constructor(private readonly list: HTMLElement, private readonly summary: HTMLElement) {}
 
@@ -126,6 +127,13 @@ export class StatusPanel {
     this.lines.set(source.id, { element, toggle });
   }
 
+  /** The query did not run (bad parameters, a name that did not resolve): says so instead of counting nothing. */
+  notRun(reason: string): void {
+    this.notRunReason = reason;
+    this.finish('no answer: the query stopped');
+    this.notRunReason = null;
+  }
+
   /** Marks every source still waiting as not answered (the stream ended or broke). */
   finish(reason: string | null): void {
     for (const { element } of this.lines.values()) {
@@ -147,7 +155,11 @@ export class StatusPanel {
       count('Failed') + count('TimedOut') > 0 ? `${count('Failed') + count('TimedOut')} failed` : '',
       count('Skipped') > 0 ? `${count('Skipped')} skipped` : '',
     ].filter(Boolean);
-    this.summary.textContent = parts.join(', ') + (waiting === 0 && (finished || all.length > 0) ? '.' : '…');
+    if (all.length === 0) {
+      this.summary.textContent = finished ? (this.notRunReason ?? 'no source was asked.') : '…';
+    } else {
+      this.summary.textContent = parts.join(', ') + (waiting === 0 && (finished || all.length > 0) ? '.' : '…');
+    }
     this.summary.dataset.waiting = String(waiting);
   }
 }

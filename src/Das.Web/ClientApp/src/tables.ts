@@ -8,7 +8,7 @@ import {
 } from 'tabulator-tables';
 import 'tabulator-tables/dist/css/tabulator_simple.min.css';
 import type { ColumnJson, TableJson } from './api';
-import { cellText, compareNumeric, headerText, headerTooltip, isLinkColumn, isNumeric, looksLikeUrl } from './columns';
+import { cellText, compareNumeric, headerText, headerTooltip, isLinkColumn, isNumeric, looksLikeUrl, numericFilter } from './columns';
 import { clear, h, safeLink } from './dom';
 
 Tabulator.registerModule([EditModule, FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule]);
@@ -170,8 +170,8 @@ export class TablesView {
       data,
       index: '__row',
       columns: table.columns.map((column, c) => columnDefinition(column, c)),
-      // Tabulator sizes its own element: a fixed height is what turns on the virtual DOM's windowing.
-      height: '460px',
+      // Tabulator sizes its own element: a bounded height is what turns on the virtual DOM's windowing.
+      maxHeight: '460px',
       layout: 'fitDataStretch',
       renderVertical: 'virtual',
       selectableRows: 1,
@@ -242,31 +242,4 @@ function shortLink(url: string): string {
 /** Header filter for text: case-insensitive substring. */
 function textFilter(filter: string, value: unknown): boolean {
   return cellText(value).toLowerCase().includes(String(filter).trim().toLowerCase());
-}
-
-/** Header filter for numbers: "> 5", "<=2.5", "= 3", "1..2" (inclusive range), or a substring of the digits. */
-export function numericFilter(filter: string, value: unknown): boolean {
-  const text = String(filter).trim();
-  if (!text) {
-    return true;
-  }
-  const range = /^(-?[\d.eE+-]+)\s*\.\.\s*(-?[\d.eE+-]+)$/.exec(text);
-  if (range) {
-    return compareNumeric(value, range[1]) >= 0 && compareNumeric(value, range[2]) <= 0 && value !== null;
-  }
-  const op = /^(>=|<=|>|<|=)\s*(-?[\d.eE+-]+)$/.exec(text);
-  if (op) {
-    if (value === null || value === undefined || value === '') {
-      return false;
-    }
-    const cmp = compareNumeric(value, op[2]);
-    switch (op[1]) {
-      case '>': return cmp > 0;
-      case '<': return cmp < 0;
-      case '>=': return cmp >= 0;
-      case '<=': return cmp <= 0;
-      default: return cmp === 0;
-    }
-  }
-  return cellText(value).includes(text);
 }
