@@ -8,7 +8,6 @@ Usage: check_download.py votable|xlsx|csv|json FILE
   json     the JSON parsed; the top-level keys, and outcomes/rows when it is a whole query or one table
 Exits non-zero (with the reader's own error) when the file cannot be read.
 """
-import io
 import json
 import sys
 import zipfile
@@ -30,7 +29,7 @@ def csv(path):
     from astropy.table import Table
 
     def read(name, text):
-        t = Table.read(io.StringIO(text), format="ascii.csv")
+        t = Table.read(text, format="ascii.csv")
         return {"file": name, "rows": len(t), "columns": list(t.colnames)}
 
     if zipfile.is_zipfile(path):
