@@ -252,12 +252,22 @@ public sealed class ResultsPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Page.GotoAsync(_server.Url(QueryString));
         await WaitForQueryEndAsync();
         await Expect(Page.Locator("#sky")).ToHaveAttributeAsync("data-target", "334.020000 -7.898800");
+        await Page.Locator("#table-tabs .tab[data-source=img]").ClickAsync();
         var star = FastStars[2];
         var xy = await Page.EvaluateAsync<double[]?>("([ra, dec]) => window.das.pixelOf(ra, dec)", new[] { star.RaDeg, star.DecDeg });
         Assert.NotNull(xy);
         var box = await Page.Locator("#sky").BoundingBoxAsync();
         Assert.NotNull(box);
         await Page.Mouse.MoveAsync((float)(box.X + xy[0] + 30), (float)(box.Y + xy[1] + 30));
+        await Page.Mouse.MoveAsync((float)(box.X + xy[0]), (float)(box.Y + xy[1]), new() { Steps = 5 });
+        // Another tab is shown: hovering marks the source's tab and never switches tabs under the mouse.
+        var tab = Page.Locator("#table-tabs .tab[data-source=fast]");
+        await Expect(tab).ToHaveClassAsync(new Regex(@"\bsky-hover\b"));
+        await Expect(TablePanel("img")).ToBeVisibleAsync();
+        await Page.Mouse.MoveAsync((float)(box.X + 5), (float)(box.Y + box.Height - 5), new() { Steps = 5 });
+        await Expect(tab).Not.ToHaveClassAsync(new Regex(@"\bsky-hover\b"));
+        // With its tab shown, its row is marked.
+        await tab.ClickAsync();
         await Page.Mouse.MoveAsync((float)(box.X + xy[0]), (float)(box.Y + xy[1]), new() { Steps = 5 });
         var panel = TablePanel("fast");
         await Expect(panel).ToHaveAttributeAsync("data-sky-hover", "2");

@@ -70,7 +70,7 @@ public sealed class SurveyListTests
     {
         var policy = ContentSecurityPolicy.Build(["https://alasky.cds.unistra.fr"]);
         Assert.StartsWith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ", policy, StringComparison.Ordinal);
-        Assert.Contains("connect-src 'self' data: blob: https://alasky.cds.unistra.fr;", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self' data: blob: http://127.0.0.1:21012 http://localhost:21012 https://alasky.cds.unistra.fr;", policy, StringComparison.Ordinal);
         Assert.Contains("img-src 'self' data: blob: https://alasky.cds.unistra.fr;", policy, StringComparison.Ordinal);
         Assert.Contains("worker-src 'self' blob:;", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval'", policy.Replace("'wasm-unsafe-eval'", "", StringComparison.Ordinal), StringComparison.Ordinal);

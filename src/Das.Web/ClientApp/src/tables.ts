@@ -159,8 +159,9 @@ export class TablesView {
   }
 
   /**
-   * Marks the row of the object under the mouse on the sky (showing its tab and scrolling to it), or clears the
-   * mark when `row` is null.
+   * Marks the row of the object under the mouse on the sky (scrolled into view when its tab is shown; otherwise its
+   * tab is marked, and clicking the object opens it), or clears the marks when `row` is null. Hovering never
+   * switches tabs: the page must not change under a mouse that is only passing over the sky.
    */
   async hoverRow(id: string, row: number | null): Promise<void> {
     if (this.skyHovered) {
@@ -168,17 +169,20 @@ export class TablesView {
       delete this.skyHovered.entry.panel.dataset.skyHover;
       this.skyHovered = null;
     }
-    if (row === null) {
-      return;
+    for (const entry of this.entries.values()) {
+      entry.tab.classList.remove('sky-hover');
     }
-    const built = this.show(id);
     const entry = this.entries.get(id);
-    if (!built || !entry) {
+    if (row === null || !entry) {
       return;
     }
-    const grid = await built;
+    if (this.active !== id || !entry.built) {
+      entry.tab.classList.add('sky-hover');
+      return;
+    }
+    const grid = await entry.built;
     const component = grid.getRow(row);
-    if (!component) {
+    if (!component || this.active !== id) {
       return;
     }
     await grid.scrollToRow(row, 'nearest', false);
