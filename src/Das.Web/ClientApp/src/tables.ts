@@ -35,12 +35,24 @@ export class TablesView {
   private readonly entries = new Map<string, Entry>();
   private active: string | null = null;
   private hoverHandler: ((sourceId: string, row: number | null) => void) | null = null;
+  private clickHandler: ((sourceId: string, row: number) => void) | null = null;
+  private actions: ((sourceId: string, title: string, table: TableJson) => Node | null) | null = null;
 
   constructor(private readonly tabBar: HTMLElement, private readonly panels: HTMLElement, private readonly search: () => string) {}
 
   /** Called with (source, row) when the mouse enters a row and (source, null) when it leaves. */
   onRowHover(handler: (sourceId: string, row: number | null) => void): void {
     this.hoverHandler = handler;
+  }
+
+  /** Called with (source, row) when a row is clicked. */
+  onRowClick(handler: (sourceId: string, row: number) => void): void {
+    this.clickHandler = handler;
+  }
+
+  /** Another feature's controls for each table (SAMP), shown beside its downloads. */
+  onTableActions(make: (sourceId: string, title: string, table: TableJson) => Node | null): void {
+    this.actions = make;
   }
 
   reset(): void {
@@ -73,7 +85,7 @@ export class TablesView {
       table.truncated ? h('span', { class: 'truncated' }, `Truncated: ${table.truncation?.message ?? table.truncation?.reason ?? 'the source had more rows'}`) : null,
       h('span', { class: 'shown' }));
     const panel = h('section', { class: 'table-panel', role: 'tabpanel', 'data-source': id, hidden: true },
-      h('div', { class: 'table-head' }, h('h3', null, title), downloads), notes, host);
+      h('div', { class: 'table-head' }, h('h3', null, title), downloads, this.actions?.(id, title, table) ?? null), notes, host);
     this.tabBar.append(tab);
     this.panels.append(panel);
     const entry: Entry = { id, title, color, table, tab, panel, count, host, grid: null, built: null, visible: true };
@@ -181,6 +193,9 @@ export class TablesView {
     entry.grid = grid;
     grid.on('rowMouseEnter', (_e: UIEvent, row: RowComponent) => {
       this.hoverHandler?.(entry.id, (row.getData() as RowData).__row);
+    });
+    grid.on('rowClick', (_e: UIEvent, row: RowComponent) => {
+      this.clickHandler?.(entry.id, (row.getData() as RowData).__row);
     });
     grid.on('rowMouseLeave', () => {
       this.hoverHandler?.(entry.id, null);
