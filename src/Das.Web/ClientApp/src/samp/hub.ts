@@ -55,6 +55,8 @@ let tagCount = 0;
 export class SampHub {
   private clientList: SampClient[] = [];
   private closed = false;
+  /** Set once connect() has returned the hub: events go out only from then on. */
+  private started = false;
   private readonly polling = new AbortController();
 
   private constructor(
@@ -93,6 +95,7 @@ export class SampHub {
       await hub.disconnect();
       throw error;
     }
+    hub.started = true;
     void hub.pull();
     return hub;
   }
@@ -181,7 +184,7 @@ export class SampHub {
       }
     }
     this.clientList = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    if (!this.closed) {
+    if (this.started && !this.closed) {
       this.events.clients(this.clientList);
     }
   }
