@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Das.Browser.Tests.Samp;
 
@@ -79,7 +80,7 @@ internal sealed class SampHubProcess : IAsyncDisposable
             start = new ProcessStartInfo("java",
             [
                 "-Djava.awt.headless=true", "-Djsamp.localhost=127.0.0.1", $"-Duser.home={directory}",
-                "-cp", $"{JsampJar}:{classes}", "LoopbackHub",
+                "-cp", $"{JsampJar}:{classes}", "LoopbackHub", "-log",
             ]);
         }
         else
@@ -114,6 +115,13 @@ internal sealed class SampHubProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The XML-RPC methods the hub received so far, in order: JSAMP's "-log" prints each call it serves (the astropy
+    /// hub prints none, so this is empty for it).
+    /// </summary>
+    public IReadOnlyList<string> CallsReceived =>
+        [.. Regex.Matches(Output, @"^SERVER IN:\r?\n(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value)];
 
     /// <summary>What the hub printed so far (for failure messages).</summary>
     public string Output

@@ -140,6 +140,16 @@ public sealed class SampTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(Page.Locator("#samp-results li[data-status='samp.ok']")).ToHaveCountAsync(2);
         var both = await Receiver.WaitForAsync("table.load.votable", 2, Ct);
         Assert.NotEqual(both[0].GetProperty("params").GetProperty("table-id").GetString(), both[1].GetProperty("params").GetProperty("table-id").GetString());
+        if (kind == SampHubKind.Jsamp)
+        {
+            // The Web Profile sequence, as the hub saw it: register, metadata, callbacks allowed, subscriptions, then
+            // the long poll and one call per send (to one client, then to all).
+            var calls = _hub!.CallsReceived;
+            Assert.Equal(["samp.webhub.register", "samp.webhub.declareMetadata", "samp.webhub.allowReverseCallbacks", "samp.webhub.declareSubscriptions"], calls.Take(4));
+            Assert.Contains("samp.webhub.pullCallbacks", calls);
+            Assert.Single(calls, c => c == "samp.webhub.call");
+            Assert.Single(calls, c => c == "samp.webhub.callAll");
+        }
         await _session!.ScreenshotAsync($"samp-{kind.ToString().ToLowerInvariant()}");
         _session.AssertOnlyLoopbackRequests();
         _session.AssertNoErrors();
@@ -183,9 +193,12 @@ public sealed class SampTests(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Equal(6, header.GetProperty("NAXIS1").GetInt32());
         Assert.Equal(4, header.GetProperty("NAXIS2").GetInt32());
 
-        // Leaving the page unregisters Das from the hub (the receiver hears the hub's unregister event).
+        // Leaving the page unregisters Das from the hub: the hub logs the page's unregister call, and the receiver hears
+        // the hub's unregister event (not a later expiry of an idle client).
+        Assert.DoesNotContain("samp.webhub.unregister", _hub!.CallsReceived);
         await Page.GotoAsync("about:blank");
         await Receiver.WaitForAsync("samp.hub.event.unregister", 1, Ct, m => m.GetProperty("params").GetProperty("id").GetString() == sender);
+        Assert.Contains("samp.webhub.unregister", _hub.CallsReceived);
         _session!.AssertOnlyLoopbackRequests();
         _session.AssertNoErrors();
     }
@@ -200,6 +213,7 @@ public sealed class SampTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(Page.Locator("#samp-status")).ToHaveAttributeAsync("data-state", "disconnected");
         await Expect(Page.Locator("#samp-connect")).ToHaveTextAsync("Connect");
         await Receiver.WaitForAsync("samp.hub.event.unregister", 1, Ct, m => m.GetProperty("params").GetProperty("id").GetString() == sender);
+        Assert.Contains("samp.webhub.unregister", _hub!.CallsReceived);
         // The recipient lists hold only "all SAMP clients" again.
         await Expect(TablePanel("fast").Locator(".samp-target option")).ToHaveTextAsync(["all SAMP clients"]);
         _session!.AssertOnlyLoopbackRequests();
