@@ -76,7 +76,7 @@ internal sealed class SampHubProcess : IAsyncDisposable
         ProcessStartInfo start;
         if (kind == SampHubKind.Jsamp)
         {
-            var classes = await CompileLoopbackHubAsync(cancellationToken);
+            var classes = await CompileAsync("LoopbackHub.java", cancellationToken);
             start = new ProcessStartInfo("java",
             [
                 "-Djava.awt.headless=true", "-Djsamp.localhost=127.0.0.1", $"-Duser.home={directory}",
@@ -178,23 +178,23 @@ internal sealed class SampHubProcess : IAsyncDisposable
         return process;
     }
 
-    private static async Task<string> CompileLoopbackHubAsync(CancellationToken cancellationToken)
+    /// <summary>Compiles one of the peers' Java files (once per test run) against jsamp; returns the classes folder.</summary>
+    internal static async Task<string> CompileAsync(string javaFile, CancellationToken cancellationToken)
     {
         await CompileGate.WaitAsync(cancellationToken);
         try
         {
-            if (_classes is null)
+            _classes ??= Directory.CreateTempSubdirectory("das-samp-classes-").FullName;
+            if (!File.Exists(Path.Combine(_classes, Path.ChangeExtension(javaFile, ".class"))))
             {
-                var classes = Directory.CreateTempSubdirectory("das-samp-classes-").FullName;
                 var output = new StringBuilder();
                 using var javac = Capture(new ProcessStartInfo("javac",
-                    ["-cp", JsampJar, "-d", classes, Path.Combine(PeersDirectory, "LoopbackHub.java")]), output);
+                    ["-cp", JsampJar, "-d", _classes, Path.Combine(PeersDirectory, javaFile)]), output);
                 await javac.WaitForExitAsync(cancellationToken);
                 if (javac.ExitCode != 0)
                 {
-                    throw new InvalidOperationException($"javac LoopbackHub.java failed: {output}");
+                    throw new InvalidOperationException($"javac {javaFile} failed: {output}");
                 }
-                _classes = classes;
             }
             return _classes;
         }

@@ -204,6 +204,28 @@ public sealed class SampTests(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task Send_to_SAMP_loads_the_table_into_TOPCAT_twice_with_new_table_ids()
+    {
+        Assert.SkipWhen(TopcatProcess.MissingReason is not null, TopcatProcess.MissingReason ?? "");
+        await StartSampAsync(SampHubKind.Jsamp);
+        await using var topcat = await TopcatProcess.StartAsync(_hub!, Ct);
+        await QueryAndConnectAsync();
+        // TOPCAT registers in seconds (more on a loaded machine); the page lists it when the hub announces it.
+        await Expect(Page.Locator("#samp-status")).ToContainTextAsync("topcat", new() { Timeout = 90_000 });
+        await Page.Locator("#table-tabs .tab[data-source=fast]").ClickAsync();
+        var fast = TablePanel("fast");
+        await fast.Locator(".samp-target").SelectOptionAsync(new SelectOptionValue { Label = "topcat" });
+        await fast.Locator(".samp-send-table").ClickAsync();
+        await Expect(Page.Locator("#samp-results li").First).ToHaveTextAsync("topcat loaded \"Fast <b>archive</b> & co\" (3 rows).", new() { Timeout = 60_000 });
+        // TOPCAT answers a reused table-id with samp.error "Duplicate table-id": the second send must be a new one.
+        await fast.Locator(".samp-send-table").ClickAsync();
+        await Expect(Page.Locator("#samp-results li[data-status='samp.ok']")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+        await Expect(Page.Locator("#samp-results li.error")).ToHaveCountAsync(0);
+        _session!.AssertOnlyLoopbackRequests();
+        _session.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Disconnect_unregisters_and_the_page_says_so()
     {
         await StartSampAsync(SampHubKind.Jsamp);

@@ -45,7 +45,15 @@ export class SampPanel {
     this.results = h('ul', { id: 'samp-results', class: 'samp-results', 'aria-live': 'polite' });
     this.element = h('section', { id: 'samp', class: 'samp', 'aria-label': 'SAMP' },
       h('strong', null, 'SAMP'), this.button, this.status, this.results);
-    window.addEventListener('pagehide', () => this.hub?.unregisterOnUnload());
+    // Leaving the page unregisters; a page kept in the back-forward cache comes back disconnected, and says so.
+    window.addEventListener('pagehide', () => {
+      if (this.hub?.connected) {
+        this.hub.unregisterOnUnload();
+        this.hub = null;
+        this.setStatus('disconnected', 'Disconnected from the SAMP hub when the page was left.');
+        this.refreshTargets();
+      }
+    });
   }
 
   /** The SAMP controls of one source's table, shown beside its downloads. */
