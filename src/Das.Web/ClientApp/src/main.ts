@@ -11,6 +11,7 @@ import { readQuery, splitList, writeQuery, type QueryForm } from './query';
 import { SkyView, type SkyPosition } from './sky';
 import { SkyTools } from './skytools';
 import { StatusPanel } from './status';
+import { SampPanel } from './samp/panel';
 import { runQuery, type RunningQuery } from './stream';
 import { TablesView } from './tables';
 
@@ -32,6 +33,7 @@ class App {
   private readonly form: QueryFormView;
   private readonly status = new StatusPanel(byId('status-list'), byId('status-summary'));
   private readonly tables: TablesView;
+  private readonly samp = new SampPanel(() => this.run?.search ?? '');
   private readonly target = byId('query-target');
   private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
@@ -45,6 +47,10 @@ class App {
     this.form = new QueryFormView(query => this.start(query));
     this.tables = new TablesView(byId('table-tabs'), byId('table-panels'), () => this.run?.search ?? '');
     this.tables.reset();
+    // SAMP (samp/): the control above the tables, each table's "Send to SAMP", coord.pointAt.sky on a row click.
+    byId('table-tabs').before(this.samp.element);
+    this.tables.onTableActions((id, title, table) => this.samp.tableActions(id, title, table));
+    this.tables.onRowClick((id, row) => this.samp.rowClicked(id, row));
     this.tables.onRowHover((id, row) => {
       if (row === null) {
         this.sky?.unhighlight();
