@@ -157,9 +157,20 @@ internal static class RedshiftColumns
         ?? ObjectNames.Select(table.FindColumn).FirstOrDefault(c => c is not null)
         ?? table.Columns.FirstOrDefault(c => Primary(c) == "meta.id");
 
-    /// <summary>The redshift quality flag column.</summary>
-    public static Column? QualityOf(Table table) =>
-        table.Columns.FirstOrDefault(c => Primary(c) == "meta.code.qual") ?? QualityNames.Select(table.FindColumn).FirstOrDefault(c => c is not null);
+    /// <summary>
+    /// The quality flag of a redshift column: VizieR's <c>q_</c> + its name, else a quality column (UCD
+    /// meta.code.qual, or a usual name) that is not another redshift column's <c>q_</c>.
+    /// </summary>
+    public static Column? QualityOf(Table table, Column redshift, IReadOnlyList<Column> redshifts)
+    {
+        if (table.FindColumn("q_" + redshift.Name) is { } own)
+        {
+            return own;
+        }
+        var others = redshifts.Where(r => r != redshift).Select(r => "q_" + r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return table.Columns.Where(c => Primary(c) == "meta.code.qual").Concat(QualityNames.Select(table.FindColumn).OfType<Column>())
+            .FirstOrDefault(c => !others.Contains(c.Name));
+    }
 
     /// <summary>The bibcode column.</summary>
     public static Column? ReferenceOf(Table table) =>

@@ -28,7 +28,6 @@ internal static class RedshiftNormaliser
         var positions = PositionColumns.Find(answer);
         var distance = RedshiftColumns.DistanceOf(answer);
         var objectColumn = RedshiftColumns.ObjectOf(answer);
-        var quality = RedshiftColumns.QualityOf(answer);
         var reference = RedshiftColumns.ReferenceOf(answer);
         var rowKind = RedshiftColumns.RowKind(answer);
         int added = 0;
@@ -40,6 +39,7 @@ internal static class RedshiftNormaliser
             var error = RedshiftColumns.ErrorOf(answer, column, redshifts.Count);
             var simbadError = RedshiftColumns.SimbadError(answer, column);
             var columnKind = RedshiftColumns.KindOf(column);
+            var quality = RedshiftColumns.QualityOf(answer, column, redshifts);
             for (int row = 0; row < count; row++)
             {
                 double z = RedshiftColumns.Number(column, row);
