@@ -24,6 +24,7 @@ public static class WebHostExtensions
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
         builder.Services.AddSingleton<QueryService>();
+        builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -44,6 +45,7 @@ public static class WebHostExtensions
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
+        app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
