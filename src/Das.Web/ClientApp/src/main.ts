@@ -8,6 +8,7 @@ import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
 import { QueryFormView } from './form';
 import { readQuery, writeQuery, type QueryForm } from './query';
+import { RedshiftPanel } from './redshift';
 import { SkyView, type SkyPosition } from './sky';
 import { StatusPanel } from './status';
 import { runQuery, type RunningQuery } from './stream';
@@ -27,6 +28,8 @@ class App {
   private readonly status = new StatusPanel(byId('status-list'), byId('status-summary'));
   private readonly tables: TablesView;
   private readonly target = byId('query-target');
+  /** Every redshift near the query's position, filled from api/redshift/stream when a query starts. */
+  private readonly redshifts = new RedshiftPanel(byId('results'));
   private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
   /** The sky view, made at the first query's position (never before: see SkyView.create). */
@@ -74,6 +77,7 @@ class App {
     this.form.clearErrors();
     this.tables.reset();
     this.sky?.reset();
+    this.redshifts.reset();
     clear(this.target);
     this.target.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'starting…');
     this.status.reset([], []);
@@ -132,6 +136,7 @@ class App {
     this.status.reset(line.sources.map(s => ({ ...s, color: run.colors.get(s.id) ?? sourceColor(0) })), line.problems ?? []);
     this.form.markAsked(line.sources.map(s => s.id));
     const q = line.query;
+    this.redshifts.start(q.ra, q.dec, q.errArcsec);
     clear(this.target);
     append(this.target,
       q.targetName ? h('strong', null, q.targetName, ' ') : null,
