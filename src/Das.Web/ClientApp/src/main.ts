@@ -8,6 +8,7 @@ import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
 import { QueryFormView } from './form';
 import { readQuery, splitList, writeQuery, type QueryForm } from './query';
+import { RedshiftPanel } from './redshift';
 import { SkyView, type SkyPosition } from './sky';
 import { SkyTools } from './skytools';
 import { StatusPanel } from './status';
@@ -35,6 +36,8 @@ class App {
   private readonly tables: TablesView;
   private readonly samp = new SampPanel(() => this.run?.search ?? '');
   private readonly target = byId('query-target');
+  /** Every redshift near the query's position, filled from api/redshift/stream when a query starts. */
+  private readonly redshifts = new RedshiftPanel(byId('results'));
   private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
   private skyTools: SkyTools | null = null;
@@ -93,6 +96,7 @@ class App {
     this.form.clearErrors();
     this.tables.reset();
     this.sky?.reset();
+    this.redshifts.reset();
     clear(this.target);
     this.target.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'starting…');
     this.status.reset([], []);
@@ -247,6 +251,7 @@ class App {
     this.status.reset(line.sources.map(s => ({ ...s, color: run.colors.get(s.id) ?? sourceColor(0) })), line.problems ?? []);
     this.form.markAsked(line.sources.map(s => s.id));
     const q = line.query;
+    this.redshifts.start(q.ra, q.dec, q.errArcsec);
     clear(this.target);
     append(this.target,
       q.targetName ? h('strong', null, q.targetName, ' ') : null,
