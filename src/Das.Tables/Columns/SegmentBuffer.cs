@@ -77,6 +77,20 @@ internal sealed class SegmentBuffer<T>
         }
     }
 
+    /// <summary>Bytes of the segments and their offsets and lengths (count, not capacity).</summary>
+    public long UsedBytes
+    {
+        get
+        {
+            long elements = 0;
+            for (int i = 0; i < _blocks.Count - 1; i++)
+            {
+                elements += _blocks[i].Length;
+            }
+            return (elements + _used) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + _starts.UsedBytes + _lengths.UsedBytes;
+        }
+    }
+
     public long AllocatedBytes
     {
         get
