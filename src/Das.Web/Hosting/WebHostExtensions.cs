@@ -43,6 +43,7 @@ public static class WebHostExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             });
+        builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -66,6 +67,7 @@ public static class WebHostExtensions
         app.MapQueryApi();
         app.MapImageProxy();
         app.MapSkyApi();
+        app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
