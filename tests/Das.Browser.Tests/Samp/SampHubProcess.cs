@@ -117,11 +117,12 @@ internal sealed class SampHubProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The XML-RPC methods the hub received so far, in order: JSAMP's "-log" prints each call it serves (the astropy
-    /// hub prints none, so this is empty for it).
+    /// The Web Profile methods in the hub's log so far, in order: JSAMP's "-log" prints each call it serves and each
+    /// answer, with the method name on a line of its own (concurrent calls may interleave their lines, so a method
+    /// shows up once or twice per call). Empty for the astropy hub, which logs no calls.
     /// </summary>
-    public IReadOnlyList<string> CallsReceived =>
-        [.. Regex.Matches(Output, @"^SERVER IN:\r?\n(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value)];
+    public IReadOnlyList<string> MethodsLogged =>
+        [.. Regex.Matches(Output, @"^samp\.webhub\.[A-Za-z]+$", RegexOptions.Multiline).Select(m => m.Value)];
 
     /// <summary>What the hub printed so far (for failure messages).</summary>
     public string Output
