@@ -95,9 +95,9 @@ public sealed class HipsCache
     public async Task<HipsBuild> GetOrBuildAsync(HipsRequest request, IProgress<ImagingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Scope is not ("public" or ['g', 'r', 'o', 'u', 'p', ':', _, ..]))
+        if (string.IsNullOrWhiteSpace(request.Scope) || request.Scope.Any(char.IsControl))
         {
-            throw new ImagingInputException($"scope '{request.Scope}' is not 'public' or 'group:NAME'");
+            throw new ImagingInputException("the access scope must be 'public', 'group:NAME' or 'owner:OWNER'");
         }
         var files = FitsFiles.Expand(request.Inputs);
         int stepCount = HipsBuilder.Steps(request.PreviewFormat).Count;

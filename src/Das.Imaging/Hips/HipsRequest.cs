@@ -10,7 +10,10 @@ public sealed record HipsRequest
     /// <summary>FITS files or folders of them.</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
-    /// <summary>The access scope of the inputs: <c>public</c>, or <c>group:NAME</c> for restricted data (as <c>AccessContext.ScopeOf</c>).</summary>
+    /// <summary>
+    /// Who may see the HiPS: <c>public</c>, <c>group:NAME</c> (restricted data, as <c>AccessContext.ScopeOf</c>) or
+    /// <c>owner:OWNER</c> (a job owner's own files). Part of the cache key; the web host checks it before serving.
+    /// </summary>
     public string Scope { get; init; } = "public";
 
     /// <summary><c>obs_title</c>: the title viewers show; null for "Das HiPS of N images".</summary>
