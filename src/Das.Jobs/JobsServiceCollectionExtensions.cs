@@ -1,3 +1,5 @@
+using Das.Jobs.Downloads;
+using Das.Jobs.Handlers;
 using Das.Jobs.Running;
 using Das.Jobs.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,35 @@ public static class JobsServiceCollectionExtensions
             services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<InProcessJobRunner>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InProcessJobRunner>());
         }
+        return services;
+    }
+
+    /// <summary>
+    /// The "download" job kind, its store and HTTP client. The host may register its own <see cref="IDownloadPolicy"/>
+    /// first (the web app allows the catalogue's hosts); otherwise <see cref="DownloadOptions.AllowedHosts"/> (or
+    /// <see cref="DownloadOptions.AllowAnyHost"/>) decide. Call after <see cref="AddDasJobs"/>.
+    /// </summary>
+    public static IServiceCollection AddDasDownloads(this IServiceCollection services, DownloadOptions options, JobOptions jobs)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException("Das:Downloads", typeof(DownloadOptions), problems);
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new DownloadStore(options.ResolvedDirectory(jobs), options.DiskBudgetBytes, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDownloadPolicy>(_ => new ConfiguredDownloadPolicy(options));
+        services.AddHttpClient(FileDownloader.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.AddSingleton<FileDownloader>();
+        services.AddSingleton<IJobHandler, DownloadJobHandler>();
         return services;
     }
 }

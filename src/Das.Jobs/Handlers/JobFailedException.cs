@@ -12,6 +12,12 @@ public sealed class JobFailedException : Exception
     /// <summary>Fails the job with this message, keeping the cause for the log.</summary>
     public JobFailedException(string message, Exception innerException) : base(message, innerException) { }
 
+    /// <summary>Fails the job with this message, keeping the results that were made before the failure (the files that did arrive).</summary>
+    public JobFailedException(string message, IReadOnlyList<Model.JobResult> partialResults) : base(message) => PartialResults = partialResults;
+
+    /// <summary>Results made before the failure; the job keeps them.</summary>
+    public IReadOnlyList<Model.JobResult> PartialResults { get; } = [];
+
     /// <summary>For serializers; prefer the constructor with a message.</summary>
     public JobFailedException() : base("the job failed") { }
 }

@@ -134,7 +134,7 @@ public sealed partial class JobExecutor
         }
         catch (JobFailedException e)
         {
-            final = job with { Phase = JobPhase.Error, Progress = sink.Latest, Error = e.Message };
+            final = job with { Phase = JobPhase.Error, Progress = sink.Latest, Error = e.Message, Results = [.. e.PartialResults] };
         }
 #pragma warning disable CA1031 // the job boundary: any failure of a handler becomes the job's ERROR, recorded with its type
         catch (Exception e)
