@@ -52,6 +52,17 @@ public static class FitsFiles
         return files.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The name of the numbered link a build gives an input (<c>007-name.fits</c>): numbered so equal names stay
+    /// apart, and ending in .fits because Montage's mImgtbl reads only FITS extensions (a download store's files may have none).
+    /// </summary>
+    public static string LinkName(int index, string path)
+    {
+        var name = Path.GetFileName(path);
+        var link = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{index + 1:000}-{name}");
+        return Extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ? link : link + ".fits";
+    }
+
     /// <summary>True when the file starts with a FITS primary header card.</summary>
     public static bool LooksLikeFits(string path)
     {

@@ -62,7 +62,7 @@ public sealed class HipsBuilder
             for (int i = 0; i < files.Count; i++)
             {
                 // Numbered links: two inputs with the same name stay two images; Hipsgen reads through the links.
-                var link = Path.Combine(input, string.Create(CultureInfo.InvariantCulture, $"{i + 1:000}-{Path.GetFileName(files[i])}"));
+                var link = Path.Combine(input, FitsFiles.LinkName(i, files[i]));
                 File.CreateSymbolicLink(link, files[i]);
             }
             var command = new ToolCommand
@@ -141,7 +141,8 @@ public sealed class HipsBuilder
     }
 
     /// <summary>Hipsgen's parameters for the request (without in/out and the actions); checked here, so bad values fail before Java starts.</summary>
-    internal static IReadOnlyList<string> HipsgenArguments(HipsRequest request, string? key, int inputCount)
+    /// <exception cref="ImagingInputException">A parameter is out of range or malformed.</exception>
+    public static IReadOnlyList<string> HipsgenArguments(HipsRequest request, string? key, int inputCount)
     {
         PreviewAction(request.PreviewFormat);
         var did = request.CreatorDid ?? "ivo://das.local/P/hips/" + (key is null ? "local" : key[..16]);

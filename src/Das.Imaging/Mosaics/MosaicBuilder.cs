@@ -89,7 +89,7 @@ public sealed class MosaicBuilder
                     skipped.Add($"{name}: no celestial WCS (CD or CDELT) in its header");
                     continue;
                 }
-                var link = Path.Combine(raw, string.Create(CultureInfo.InvariantCulture, $"{i + 1:000}-{name}"));
+                var link = Path.Combine(raw, FitsFiles.LinkName(i, files[i]));
                 File.CreateSymbolicLink(link, files[i]);
                 bool tan = (inputHeader.GetString("CTYPE1") ?? "").EndsWith("-TAN", StringComparison.Ordinal);
                 images.Add((link, name, tan, scale.Value));
@@ -203,7 +203,8 @@ public sealed class MosaicBuilder
     }
 
     /// <summary>A north-up TAN header for a region at a pixel scale, as Montage reads templates (one card per line).</summary>
-    internal static string RegionHeader(MosaicRegion region, double scaleArcsec)
+    /// <exception cref="ImagingInputException">The centre is not a sky position or a side is not in (0, 10] degrees.</exception>
+    public static string RegionHeader(MosaicRegion region, double scaleArcsec)
     {
         if (!double.IsFinite(region.RaDeg) || !double.IsFinite(region.DecDeg) || region.DecDeg is < -90 or > 90)
         {
