@@ -27,6 +27,7 @@ public static class WebHostExtensions
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.AddDasHipsJobs();
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class WebHostExtensions
         types.Mappings[".fits"] = "application/fits";
         types.Mappings[".fz"] = "application/fits";
         types.Mappings[".vot"] = "application/x-votable+xml";
+        app.UseDasHipsJobs();
         app.UseDefaultFiles();
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
