@@ -16,7 +16,7 @@ public static class DasCli
         root.Subcommands.Add(TableCommand.Create());
         root.Subcommands.Add(XmatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()))
+        foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()).Concat(ImagingCommands.Create()))
         {
             root.Subcommands.Add(command);
         }

@@ -49,7 +49,7 @@ internal sealed partial class HipsgenLog
             if (index >= 0)
             {
                 _current = index;
-                Report(0, name);
+                Report(0, "started");
             }
             return;
         }
@@ -59,13 +59,13 @@ internal sealed partial class HipsgenLog
             if (m.Success)
             {
                 double fraction = double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture) / 100;
-                Report(Math.Clamp(fraction, 0, 1), _actions[_current] + ": " + line[7..].Trim().Split("endsIn", 2)[0].Trim());
+                Report(Math.Clamp(fraction, 0, 1), line[7..].Trim().Split("endsIn", 2)[0].Trim());
             }
             return;
         }
         if (line.StartsWith("DONE  :", StringComparison.Ordinal) && _current >= 0 && line.Contains(_actions[_current] + " done", StringComparison.Ordinal))
         {
-            Report(1, _actions[_current] + " done");
+            Report(1, "done");
             return;
         }
         if (line.StartsWith("*ERROR:", StringComparison.Ordinal))

@@ -102,7 +102,7 @@ public sealed class MosaicBuilder
             // 2. mImgtbl: Montage's own reading of the inputs' WCS.
             var table = Path.Combine(work, "images.tbl");
             var listed = await RunAsync("mImgtbl", [raw, table], work, commands, cancellationToken).ConfigureAwait(false);
-            Report(progress, 1, 1, $"mImgtbl: {Count(listed, "count")} images with WCS");
+            Report(progress, 1, 1, $"{Count(listed, "count")} images with WCS");
             if (Count(listed, "count") == 0)
             {
                 throw new ImagingInputException("Montage found no image with a usable WCS among the inputs");
@@ -129,7 +129,7 @@ public sealed class MosaicBuilder
                     args.Add(scaleArcsec.ToString("R", CultureInfo.InvariantCulture));
                 }
                 var made = await RunAsync("mMakeHdr", args, work, commands, cancellationToken).ConfigureAwait(false);
-                Report(progress, 2, 1, $"mMakeHdr: {made.Fields.GetValueOrDefault("naxis1")} x {made.Fields.GetValueOrDefault("naxis2")} pixels");
+                Report(progress, 2, 1, $"{made.Fields.GetValueOrDefault("naxis1")} x {made.Fields.GetValueOrDefault("naxis2")} pixels around every input");
             }
             var template = TanWcs.FromHeader(ReadTemplate(header), "mosaic.hdr");
             if (template.Width > MaxSidePixels || template.Height > MaxSidePixels)
@@ -170,18 +170,18 @@ public sealed class MosaicBuilder
             var projectedTable = Path.Combine(work, "projected.tbl");
             await RunAsync("mImgtbl", [projected, projectedTable], work, commands, cancellationToken).ConfigureAwait(false);
             var fits = Path.Combine(output, "mosaic.fits");
-            Report(progress, 4, 0, $"mAdd ({request.Combine}) of {used.Count} images");
+            Report(progress, 4, 0, $"co-adding ({request.Combine}) {used.Count} images");
             // -e keeps a requested region's exact size (mAdd otherwise trims the mosaic to where there is data).
             string[] add = request.Region is null
                 ? ["-a", request.Combine, "-p", projected, projectedTable, header, fits]
                 : ["-e", "-a", request.Combine, "-p", projected, projectedTable, header, fits];
             await RunAsync("mAdd", add, work, commands, cancellationToken).ConfigureAwait(false);
-            Report(progress, 4, 1, "mAdd done");
+            Report(progress, 4, 1, "done");
 
             // 6. The preview: grey, from the 1-sigma-below-median level to the 99.9th percentile, gaussian-log stretch.
             var png = Path.Combine(output, "mosaic.png");
             await RunAsync("mViewer", ["-ct", "0", "-gray", fits, "-1s", "99.9%", "gaussian-log", "-png", png], work, commands, cancellationToken).ConfigureAwait(false);
-            Report(progress, 5, 1, "mViewer: mosaic.png");
+            Report(progress, 5, 1, "preview mosaic.png");
 
             return new MosaicResult
             {

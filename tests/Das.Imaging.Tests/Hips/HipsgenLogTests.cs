@@ -29,7 +29,7 @@ public sealed class HipsgenLogTests
         Assert.Equal(2, progress.Items[0].StepNumber);
         var fractions = progress.Items.Select(p => p.Fraction).ToList();
         Assert.Equal(fractions.Order(), fractions);
-        Assert.Contains(progress.Items, p => p.Message.StartsWith("PNG: 16/16 tiles", StringComparison.Ordinal));
+        Assert.Contains(progress.Items, p => p.Step == "PNG" && p.Message.StartsWith("16/16 tiles", StringComparison.Ordinal));
         Assert.Equal(HipsLintVerdict.CompatibleWithWarnings, log.LintVerdict);
         Assert.True(log.CheckPassed);
         Assert.False(log.Aborted);
