@@ -1,4 +1,6 @@
 using Das.Engine;
+using Das.Jobs;
+using Das.Jobs.Downloads;
 
 namespace Das.Web.Hosting;
 
@@ -10,4 +12,10 @@ public sealed record DasWebOptions
 
     /// <summary>The engine: per-host concurrency, Redis, largest cached answer.</summary>
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>The job engine: SQLite file, concurrency, in-process or Hangfire on PostgreSQL.</summary>
+    public JobOptions Jobs { get; init; } = new();
+
+    /// <summary>Downloads: store directory, size cap, disk budget, allowed hosts.</summary>
+    public DownloadOptions Downloads { get; init; } = new();
 }

@@ -1,8 +1,11 @@
+using Das.Jobs;
+using Das.Jobs.Downloads;
 using Das.Sources;
 using Das.Sources.Catalog;
 using Das.Vo.NameResolution;
 using Das.Web.Api;
 using Das.Web.Hubs;
+using Das.Web.Jobs;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Das.Web.Hosting;
@@ -24,6 +27,10 @@ public static class WebHostExtensions
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
         builder.Services.AddSingleton<QueryService>();
+        builder.Services.AddDasJobs(options.Jobs);
+        var downloads = options.Downloads with { UserAgent = options.Downloads.UserAgent ?? Das.Vo.Http.DasUserAgent.Science, AllowAnyHost = false };
+        builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
+        builder.Services.AddDasDownloads(downloads, options.Jobs);
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -45,6 +52,8 @@ public static class WebHostExtensions
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
         app.MapHub<QueryHub>("/hubs/query");
+        app.MapJobsApi();
+        app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         app.MapOpenApi();
