@@ -1,5 +1,6 @@
 using Das.Jobs;
 using Das.Jobs.Downloads;
+using Das.Jobs.Hangfire;
 using Das.Sources;
 using Das.Sources.Catalog;
 using Das.Vo.NameResolution;
@@ -28,6 +29,10 @@ public static class WebHostExtensions
         builder.Services.AddSingleton(NameResolverServices.Public);
         builder.Services.AddSingleton<QueryService>();
         builder.Services.AddDasJobs(options.Jobs);
+        if (string.Equals(options.Jobs.Engine, "hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddDasJobsOnHangfire(options.Jobs);
+        }
         var downloads = options.Downloads with { UserAgent = options.Downloads.UserAgent ?? Das.Vo.Http.DasUserAgent.Science, AllowAnyHost = false };
         builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
         builder.Services.AddDasDownloads(downloads, options.Jobs);
