@@ -21,6 +21,18 @@ public sealed record JobOptions
     /// <summary>The PostgreSQL connection string for <c>Engine = hangfire</c> (job records and Hangfire's own tables).</summary>
     public string? Postgres { get; init; }
 
+    /// <summary>The PostgreSQL schema of the job records (Hangfire's tables go in SCHEMA_hangfire). Default "das".</summary>
+    public string PostgresSchema { get; init; } = "das";
+
+    /// <summary>False for an instance that takes requests but runs no jobs (Hangfire engine only). Default true.</summary>
+    public bool Worker { get; init; } = true;
+
+    /// <summary>This instance's name in the job records (RunBy); default machine name and process id.</summary>
+    public string? InstanceName { get; init; }
+
+    /// <summary>The instance name in use.</summary>
+    public string ResolvedInstanceName => InstanceName ?? Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Most jobs listed per owner. Default 200.</summary>
     public int ListLimit { get; init; } = 200;
 
@@ -55,6 +67,10 @@ public sealed record JobOptions
         if (string.Equals(Engine, "hangfire", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Postgres))
         {
             problems.Add("Das:Jobs:Engine = hangfire needs Das:Jobs:Postgres (a PostgreSQL connection string)");
+        }
+        if (PostgresSchema.Length is 0 or > 40 || !char.IsAsciiLetterLower(PostgresSchema[0]) || !PostgresSchema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            problems.Add("Das:Jobs:PostgresSchema must be lower-case letters, digits and '_' (at most 40), starting with a letter");
         }
         if (ListLimit < 1)
         {

@@ -44,10 +44,10 @@ public sealed class JobEvents
     public int WatcherCount => _watchers.Count;
 
     /// <summary>
-    /// The events of one owner's jobs (one job's when <paramref name="jobId"/> is given) from now until cancelled.
-    /// Registration happens at the call, before the first MoveNext, so nothing published after the call is missed.
+    /// Starts watching one owner's jobs (one job's when <paramref name="jobId"/> is given): events published from now
+    /// on are buffered until read. Dispose the watch to stop.
     /// </summary>
-    public IAsyncEnumerable<JobEvent> WatchAsync(string owner, string? jobId, CancellationToken cancellationToken)
+    public JobWatch Watch(string owner, string? jobId)
     {
         var id = Interlocked.Increment(ref _nextWatcher);
         var watcher = new Watcher(owner, jobId, Channel.CreateBounded<JobEvent>(new BoundedChannelOptions(4096)
@@ -56,21 +56,25 @@ public sealed class JobEvents
             SingleReader = true,
         }));
         _watchers[id] = watcher;
-        return ReadAsync(id, watcher, cancellationToken);
+        return new JobWatch(watcher.Channel.Reader, () => _watchers.TryRemove(id, out _));
     }
 
-    private async IAsyncEnumerable<JobEvent> ReadAsync(long id, Watcher watcher, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The events of one owner's jobs (one job's when <paramref name="jobId"/> is given) from now until cancelled.
+    /// Registration happens at the call, before the first MoveNext, so nothing published after the call is missed;
+    /// enumerate it (the registration ends with the enumeration), or use <see cref="Watch"/>.
+    /// </summary>
+    public IAsyncEnumerable<JobEvent> WatchAsync(string owner, string? jobId, CancellationToken cancellationToken) =>
+        ReadAsync(Watch(owner, jobId), cancellationToken);
+
+    private static async IAsyncEnumerable<JobEvent> ReadAsync(JobWatch watch, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        using (watch)
         {
-            await foreach (var e in watcher.Channel.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var e in watch.ReadAllAsync(cancellationToken))
             {
                 yield return e;
             }
-        }
-        finally
-        {
-            _watchers.TryRemove(id, out _);
         }
     }
 

@@ -38,8 +38,8 @@ public sealed partial class JobExecutor
         _log = log;
     }
 
-    /// <summary>This instance's name in <see cref="JobRecord.RunBy"/>: machine and process id.</summary>
-    public static string InstanceName { get; } = Environment.MachineName + ":" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>This instance's name in <see cref="JobRecord.RunBy"/> (<see cref="JobOptions.ResolvedInstanceName"/>).</summary>
+    public string InstanceName => _options.ResolvedInstanceName;
 
     /// <summary>The directory of a job's files.</summary>
     public string WorkDirectoryOf(string jobId) => Path.Combine(_options.ResolvedDirectory, jobId);

@@ -1,3 +1,4 @@
+using Das.Jobs.Downloads;
 using Das.Jobs.Handlers;
 using Das.Jobs.Running;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,12 +25,22 @@ internal sealed class JobHost : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<JobHost> StartAsync(string dataDirectory, IJobHandler handler, int concurrency = 2, Action<IServiceCollection>? more = null)
+    /// <summary>The job engine with the download kind, allowed to fetch from 127.0.0.1 only.</summary>
+    public static Task<JobHost> StartDownloadsAsync(string dataDirectory, DownloadOptions? downloads = null) =>
+        StartAsync(dataDirectory, null, 2, services => services.AddDasDownloads(
+            (downloads ?? new DownloadOptions()) with { AllowedHosts = ["127.0.0.1"], ProgressInterval = TimeSpan.FromMilliseconds(50) },
+            new JobOptions { DataDirectory = dataDirectory }));
+
+    public static async Task<JobHost> StartAsync(string dataDirectory, IJobHandler? handler, int concurrency = 2, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDasJobs(new JobOptions { DataDirectory = dataDirectory, Concurrency = concurrency, FlushInterval = TimeSpan.FromMilliseconds(50) });
-        services.AddSingleton(handler);
+        var options = new JobOptions { DataDirectory = dataDirectory, Concurrency = concurrency, FlushInterval = TimeSpan.FromMilliseconds(50) };
+        services.AddDasJobs(options);
+        if (handler is not null)
+        {
+            services.AddSingleton(handler);
+        }
         more?.Invoke(services);
         var host = new JobHost(services.BuildServiceProvider());
         foreach (var s in host._hosted)
