@@ -57,6 +57,7 @@ public static class WebHostExtensions
         builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
         builder.Services.AddDasDownloads(downloads, options.Jobs);
         builder.Services.AddDasImagingJobs(options.Imaging, options.Jobs);
+        builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -82,6 +83,7 @@ public static class WebHostExtensions
         app.MapQueryApi();
         app.MapImageProxy();
         app.MapSkyApi();
+        app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapJobsApi();
         app.MapHub<JobsHub>("/hubs/jobs");

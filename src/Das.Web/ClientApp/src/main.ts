@@ -8,9 +8,11 @@ import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
 import { QueryFormView } from './form';
 import { readQuery, splitList, writeQuery, type QueryForm } from './query';
+import { RedshiftPanel } from './redshift';
 import { SkyView, type SkyPosition } from './sky';
 import { SkyTools } from './skytools';
 import { StatusPanel } from './status';
+import { SampPanel } from './samp/panel';
 import { runQuery, type RunningQuery } from './stream';
 import { TablesView } from './tables';
 
@@ -32,7 +34,10 @@ class App {
   private readonly form: QueryFormView;
   private readonly status = new StatusPanel(byId('status-list'), byId('status-summary'));
   private readonly tables: TablesView;
+  private readonly samp = new SampPanel(() => this.run?.search ?? '');
   private readonly target = byId('query-target');
+  /** Every redshift near the query's position, filled from api/redshift/stream when a query starts. */
+  private readonly redshifts = new RedshiftPanel(byId('results'));
   private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
   private skyTools: SkyTools | null = null;
@@ -45,6 +50,10 @@ class App {
     this.form = new QueryFormView(query => this.start(query));
     this.tables = new TablesView(byId('table-tabs'), byId('table-panels'), () => this.run?.search ?? '');
     this.tables.reset();
+    // SAMP (samp/): the control above the tables, each table's "Send to SAMP", coord.pointAt.sky on a row click.
+    byId('table-tabs').before(this.samp.element);
+    this.tables.onTableActions((id, title, table) => this.samp.tableActions(id, title, table));
+    this.tables.onRowClick((id, row) => this.samp.rowClicked(id, row));
     this.tables.onRowHover((id, row) => {
       if (row === null) {
         this.sky?.unhighlight();
@@ -87,6 +96,7 @@ class App {
     this.form.clearErrors();
     this.tables.reset();
     this.sky?.reset();
+    this.redshifts.reset();
     clear(this.target);
     this.target.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'starting…');
     this.status.reset([], []);
@@ -241,6 +251,7 @@ class App {
     this.status.reset(line.sources.map(s => ({ ...s, color: run.colors.get(s.id) ?? sourceColor(0) })), line.problems ?? []);
     this.form.markAsked(line.sources.map(s => s.id));
     const q = line.query;
+    this.redshifts.start(q.ra, q.dec, q.errArcsec);
     clear(this.target);
     append(this.target,
       q.targetName ? h('strong', null, q.targetName, ' ') : null,

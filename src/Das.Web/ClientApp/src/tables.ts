@@ -37,6 +37,8 @@ export class TablesView {
   private hoverHandler: ((sourceId: string, row: number | null) => void) | null = null;
   private overlayHandler: ((sourceId: string, row: number, url: string) => void) | null = null;
   private skyHovered: { entry: Entry; element: HTMLElement } | null = null;
+  private clickHandler: ((sourceId: string, row: number) => void) | null = null;
+  private actions: ((sourceId: string, title: string, table: TableJson) => Node | null) | null = null;
 
   constructor(private readonly tabBar: HTMLElement, private readonly panels: HTMLElement, private readonly search: () => string) {}
 
@@ -48,6 +50,16 @@ export class TablesView {
   /** Called when an image row's "overlay" button is pressed, with the row's FITS URL. */
   onOverlay(handler: (sourceId: string, row: number, url: string) => void): void {
     this.overlayHandler = handler;
+  }
+
+  /** Called with (source, row) when a row is clicked. */
+  onRowClick(handler: (sourceId: string, row: number) => void): void {
+    this.clickHandler = handler;
+  }
+
+  /** Another feature's controls for each table (SAMP), shown beside its downloads. */
+  onTableActions(make: (sourceId: string, title: string, table: TableJson) => Node | null): void {
+    this.actions = make;
   }
 
   reset(): void {
@@ -81,7 +93,7 @@ export class TablesView {
       table.truncated ? h('span', { class: 'truncated' }, `Truncated: ${table.truncation?.message ?? table.truncation?.reason ?? 'the source had more rows'}`) : null,
       h('span', { class: 'shown' }));
     const panel = h('section', { class: 'table-panel', role: 'tabpanel', 'data-source': id, hidden: true },
-      h('div', { class: 'table-head' }, h('h3', null, title), downloads), notes, host);
+      h('div', { class: 'table-head' }, h('h3', null, title), downloads, this.actions?.(id, title, table) ?? null), notes, host);
     this.tabBar.append(tab);
     this.panels.append(panel);
     const entry: Entry = { id, title, color, table, tab, panel, count, host, grid: null, built: null, visible: true };
@@ -228,6 +240,9 @@ export class TablesView {
     entry.grid = grid;
     grid.on('rowMouseEnter', (_e: UIEvent, row: RowComponent) => {
       this.hoverHandler?.(entry.id, (row.getData() as RowData).__row);
+    });
+    grid.on('rowClick', (_e: UIEvent, row: RowComponent) => {
+      this.clickHandler?.(entry.id, (row.getData() as RowData).__row);
     });
     grid.on('rowMouseLeave', () => {
       this.hoverHandler?.(entry.id, null);
