@@ -11,10 +11,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # python3-astropy*/healpy: truth values for Das.Sky; stilts: votlint for every VOTable we write;
 # astropy and python3-openpyxl also read back the VOTable, CSV and XLSX files Das writes;
 # redis-server: the second cache level for the Das.Engine cache tests; chromium: the browser tests;
+# aladin + default-jre-headless: Hipsgen for the HiPS builder and jobs; montage: the mosaic builder and jobs;
+# python3-scipy: the mosaic tests' truth (astropy WCS + scipy interpolation);
+# postgresql: the shared job store of the Hangfire engine (Das.Jobs.Hangfire.Tests);
 # libjsamp-java + default-jdk-headless: the JSAMP SAMP hub of the browser SAMP tests (javac compiles
 # ../shared/peers/samp/LoopbackHub.java, the hub bound to 127.0.0.1; astropy is their receiver and second hub).
-apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl stilts curl redis-server chromium
-  libjsamp-java default-jdk-headless)
+apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl python3-scipy stilts curl redis-server chromium
+  aladin default-jre-headless montage postgresql libjsamp-java default-jdk-headless)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -69,6 +72,34 @@ if redis_ping; then
   export DAS_REDIS_URL="127.0.0.1:${redis_port}"
 else
   echo "test.sh: nothing answers PING on 127.0.0.1:${redis_port}; the Redis cache tests will be skipped" >&2
+fi
+
+# --- PostgreSQL: the Hangfire engine's shared store, a private cluster on 127.0.0.1:5439 ----------------
+# initdb in artifacts/postgres (trust auth, loopback only, fsync off: test data), run as the postgres user because the
+# server refuses root. One already answering on the port is reused. The Hangfire tests find it through
+# DAS_POSTGRES_URL; without it they are reported as skipped, with the reason.
+pg_port="${DAS_POSTGRES_PORT:-5439}"
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+pg_ready() { [[ -n "$pg_bin" ]] && "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" 2>/dev/null; }
+if ! pg_ready && [[ -n "$pg_bin" ]]; then
+  pg_dir="$root/artifacts/postgres"
+  pg_user=postgres
+  [[ $(id -u) -eq 0 ]] || pg_user="$(id -un)"
+  as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  mkdir -p "$pg_dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres "$pg_dir"
+  if [[ ! -f "$pg_dir/data/PG_VERSION" ]]; then
+    as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U "$pg_user" >"$root/artifacts/postgres-initdb.log" 2>&1 \
+      || echo "test.sh: initdb failed (see artifacts/postgres-initdb.log)" >&2
+  fi
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null 2>&1 \
+    || echo "test.sh: PostgreSQL did not start (see artifacts/postgres/server.log)" >&2
+fi
+if pg_ready; then
+  export DAS_POSTGRES_URL="Host=127.0.0.1;Port=${pg_port};Username=${pg_user:-postgres};Database=postgres"
+else
+  echo "test.sh: no PostgreSQL on 127.0.0.1:${pg_port} (apt package postgresql); the Hangfire engine tests will be skipped" >&2
 fi
 
 # --- Build and run every test project -------------------------------------------------------

@@ -17,7 +17,7 @@ public static class DasCli
         root.Subcommands.Add(XmatchCommand.Create());
         root.Subcommands.Add(RedshiftCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()))
+        foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()).Concat(ImagingCommands.Create()))
         {
             root.Subcommands.Add(command);
         }

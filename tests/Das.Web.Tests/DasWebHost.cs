@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Das.Testing;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Das.Web.Tests;
 
@@ -8,6 +12,7 @@ namespace Das.Web.Tests;
 internal sealed class DasWebHost : IAsyncDisposable
 {
     private readonly string _catalogue = Path.Combine(Path.GetTempPath(), $"das-web-{Guid.NewGuid():N}.json");
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"das-web-data-{Guid.NewGuid():N}");
 
     private DasWebHost(FakeVoServer archive, WebApplicationFactory<Program> factory)
     {
@@ -46,7 +51,12 @@ internal sealed class DasWebHost : IAsyncDisposable
             ["group"] = s.Group,
         });
         await File.WriteAllTextAsync(host._catalogue, JsonSerializer.Serialize(new { mode = "replace", sources = entries }), TestContext.Current.CancellationToken);
-        host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Das:Sources", host._catalogue));
+        host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Das:Sources", host._catalogue);
+            b.UseSetting("Das:Jobs:DataDirectory", host._data);
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestUserFilter>());
+        });
         return host;
     }
 
@@ -66,5 +76,34 @@ internal sealed class DasWebHost : IAsyncDisposable
         }
         await Archive.DisposeAsync();
         File.Delete(_catalogue);
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    /// <summary>The data directory of this app (jobs.db, jobs/, downloads/).</summary>
+    public string DataDirectory => _data;
+
+    /// <summary>
+    /// Tests sign in by header: "X-Test-User: NAME" (and "X-Test-Groups: a,b") make the request authenticated as
+    /// that user. Only this test host has it; the app itself has no such door.
+    /// </summary>
+    private sealed class TestUserFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers["X-Test-User"].ToString() is { Length: > 0 } user)
+                {
+                    var claims = new List<Claim> { new(ClaimTypes.Name, user) };
+                    claims.AddRange(context.Request.Headers["X-Test-Groups"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => new Claim("group", g)));
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -14,6 +14,24 @@ internal static class BenchCommand
         var command = new Command("bench", "Timed runs for the shared benchmark harness (prints a DAS_RESULT line).");
         command.Subcommands.Add(Parse());
         command.Subcommands.Add(Fanout());
+        command.Subcommands.Add(Hips());
+        return command;
+    }
+
+    private static Command Hips()
+    {
+        var dachs = new Option<string>("--dachs") { Description = "The DaCHS peer (its 12 images are the input).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DAS_DACHS_URL") ?? "http://127.0.0.1:8089" };
+        var runs = new Option<int>("--runs") { Description = "Alternating runs of each (the best of each is compared).", DefaultValueFactory = _ => 2 };
+        var command = new Command("hips", "The hips job on the DaCHS peer's 12 images against a bare Hipsgen run of the same files.") { dachs, runs };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Uri.TryCreate(parse.GetValue(dachs)!.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || parse.GetValue(runs) < 1)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("das bench hips: --dachs must be an http URL and --runs at least 1");
+                return DasCli.UsageOrInputError;
+            }
+            return await Bench.HipsBench.RunAsync(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, uri, parse.GetValue(runs), ct);
+        });
         return command;
     }
 

@@ -1,4 +1,7 @@
 using Das.Engine;
+using Das.Imaging;
+using Das.Jobs;
+using Das.Jobs.Downloads;
 using Das.Web.Images;
 using Das.Web.Results;
 using Das.Web.Sky;
@@ -22,4 +25,13 @@ public sealed record DasWebOptions
 
     /// <summary>The sky view's HiPS surveys.</summary>
     public SkyOptions Sky { get; init; } = new();
+
+    /// <summary>The job engine: SQLite file, concurrency, in-process or Hangfire on PostgreSQL.</summary>
+    public JobOptions Jobs { get; init; } = new();
+
+    /// <summary>Downloads: store directory, size cap, disk budget, allowed hosts.</summary>
+    public DownloadOptions Downloads { get; init; } = new();
+
+    /// <summary>HiPS and mosaic jobs: the tools (Java, aladin.jar, Montage) and the HiPS cache folder.</summary>
+    public ImagingOptions Imaging { get; init; } = new();
 }

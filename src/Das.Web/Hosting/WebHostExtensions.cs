@@ -1,9 +1,14 @@
+using Das.Jobs;
+using Das.Jobs.Downloads;
+using Das.Jobs.Hangfire;
+using Das.Jobs.Imaging;
 using Das.Sources;
 using Das.Sources.Catalog;
 using Das.Vo.NameResolution;
 using Das.Web.Api;
 using Das.Web.Hubs;
 using Das.Web.Images;
+using Das.Web.Jobs;
 using Das.Web.Results;
 using Das.Web.Sky;
 using Microsoft.AspNetCore.StaticFiles;
@@ -43,10 +48,20 @@ public static class WebHostExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             });
+        builder.Services.AddDasJobs(options.Jobs);
+        if (string.Equals(options.Jobs.Engine, "hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddDasJobsOnHangfire(options.Jobs);
+        }
+        var downloads = options.Downloads with { UserAgent = options.Downloads.UserAgent ?? Das.Vo.Http.DasUserAgent.Science, AllowAnyHost = false };
+        builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
+        builder.Services.AddDasDownloads(downloads, options.Jobs);
+        builder.Services.AddDasImagingJobs(options.Imaging, options.Jobs);
         builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.AddDasHipsJobs();
         return builder;
     }
 
@@ -61,6 +76,7 @@ public static class WebHostExtensions
         types.Mappings[".fits"] = "application/fits";
         types.Mappings[".fz"] = "application/fits";
         types.Mappings[".vot"] = "application/x-votable+xml";
+        app.UseDasHipsJobs();
         app.UseDefaultFiles();
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
@@ -69,6 +85,8 @@ public static class WebHostExtensions
         app.MapSkyApi();
         app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
+        app.MapJobsApi();
+        app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         app.MapOpenApi();
