@@ -1,6 +1,7 @@
 """Inputs for the epoch-propagation cross-match tests, made with astropy (apply_space_motion).
 
-Run with Debian's Python:  /usr/bin/python3 make_epoch_truth.py   (outputs committed; CI never regenerates them)
+Run with Debian's Python:  /usr/bin/python3 make_epoch_truth.py   (outputs committed; CI never regenerates them;
+moving_j2016.vot and seen_j2000.csv are copied to tests/Das.Cli.Tests/Commands/Fixtures for das xmatch --epoch)
 
 moving_j2016.vot  300 stars near RA 150, Dec 30 at epoch J2016.0 (COOSYS epoch="J2016.0"), with pmra (times cos dec)
                   and pmdec in mas/yr (UCD pos.pm;pos.eq.ra / pos.pm;pos.eq.dec); one in five moves faster than 1"/yr.
