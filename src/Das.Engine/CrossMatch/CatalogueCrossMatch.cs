@@ -96,6 +96,10 @@ public sealed class CatalogueCrossMatch(QueryEngine engine, TimeProvider time)
         var d = source.Descriptor;
         var notes = new List<string>();
         var provenance = new List<string>();
+        if (!access.MaySee(d))
+        {
+            return Outcome(d, start, OutcomeStatus.Skipped, null, null, provenance, notes, $"{d.Title}: restricted to members of the group '{d.AccessGroup}'");
+        }
         bool canUpload = source is IUploadMatchSource { CanMatchUploads: true };
         double searchArcsec = request.RadiusArcsec + (request.Epochs?.CandidateAllowanceArcsec ?? 0);
         double coneDeg = Math.Min(180.0, list.Extent.RadiusDeg + (searchArcsec / 3600.0));

@@ -3,6 +3,7 @@ using Das.Sources.Catalog;
 using Das.Vo.NameResolution;
 using Das.Web.Api;
 using Das.Web.Hubs;
+using Das.Web.Xmatch;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Das.Web.Hosting;
@@ -24,6 +25,7 @@ public static class WebHostExtensions
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
         builder.Services.AddSingleton<QueryService>();
+        builder.Services.AddSingleton<XmatchResults>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -44,6 +46,7 @@ public static class WebHostExtensions
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
+        app.MapXmatchApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
