@@ -1,4 +1,7 @@
 using Das.Engine;
+using Das.Web.Images;
+using Das.Web.Results;
+using Das.Web.Sky;
 
 namespace Das.Web.Hosting;
 
@@ -10,4 +13,13 @@ public sealed record DasWebOptions
 
     /// <summary>The engine: per-host concurrency, Redis, largest cached answer.</summary>
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>How long a query's outcomes are kept for its downloads and image overlays.</summary>
+    public ResultsOptions Results { get; init; } = new();
+
+    /// <summary>The image proxy for FITS overlays: size cap and time limit.</summary>
+    public ImageOptions Images { get; init; } = new();
+
+    /// <summary>The sky view's HiPS surveys.</summary>
+    public SkyOptions Sky { get; init; } = new();
 }

@@ -3,6 +3,9 @@ using Das.Sources.Catalog;
 using Das.Vo.NameResolution;
 using Das.Web.Api;
 using Das.Web.Hubs;
+using Das.Web.Images;
+using Das.Web.Results;
+using Das.Web.Sky;
 using Das.Web.Xmatch;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -24,8 +27,25 @@ public static class WebHostExtensions
         }
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
+        builder.Services.AddSingleton(options.Results);
+        builder.Services.AddSingleton(options.Images);
+        builder.Services.AddSingleton(new SurveyList(options.Sky));
+        builder.Services.AddSingleton<RecentOutcomes>();
         builder.Services.AddSingleton<QueryService>();
         builder.Services.AddSingleton<XmatchResults>();
+        builder.Services.AddHttpClient(ImageProxy.HttpClientName, client =>
+            {
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(Das.Vo.Http.DasUserAgent.Science);
+                client.Timeout = Timeout.InfiniteTimeSpan; // Das:Images:TimeoutSeconds is the limit
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Each redirect is checked by the proxy (same host, or the source's own host) before it is followed.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+            });
+        builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -38,6 +58,7 @@ public static class WebHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         // A bad catalogue stops the app now, with every problem listed, rather than at the first query.
         app.Services.GetRequiredService<SourceCatalog>();
+        app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Services.GetRequiredService<SurveyList>().RemoteOrigins));
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".fits"] = "application/fits";
         types.Mappings[".fz"] = "application/fits";
@@ -47,6 +68,9 @@ public static class WebHostExtensions
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
         app.MapXmatchApi();
+        app.MapImageProxy();
+        app.MapSkyApi();
+        app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
