@@ -10,7 +10,7 @@ namespace Das.Engine;
 /// <summary>Registers the engine: the fan-out, the answer cache (in memory, or Redis-backed when configured).</summary>
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="QueryEngine"/> and <see cref="AnswerCache"/>.</summary>
+    /// <summary>Adds <see cref="QueryEngine"/>, <see cref="AnswerCache"/> and <see cref="CrossMatch.CatalogueCrossMatch"/>.</summary>
     public static IServiceCollection AddDasEngine(this IServiceCollection services, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         }).AddSerializer<CachedAnswer, CachedAnswerSerializer>();
         services.TryAddSingleton<AnswerCache>();
         services.TryAddSingleton<QueryEngine>();
+        services.TryAddSingleton<CrossMatch.CatalogueCrossMatch>();
         return services;
     }
 

@@ -1,24 +1,37 @@
 using System.CommandLine;
 using System.Globalization;
 using Das.Cli.Tables;
+using Das.Engine.Access;
 using Das.Engine.CrossMatch;
+using Das.Engine.Execution;
 using Das.Sky.CrossMatch;
+using Das.Sky.Positions;
+using Das.Sources.Catalog;
 using Das.Tables.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Das.Cli.Commands;
 
 /// <summary>
-/// <c>das xmatch A B --radius R</c>: positional cross-match of two table files. Ends with a <c>DAS_RESULT</c> line
-/// (pairs, match and load seconds) for the shared benchmark harness.
+/// <c>das xmatch A B… --radius R</c>: positional cross-match of table A against table files and catalogues of the
+/// source catalogue (one result per catalogue). Ends with a <c>DAS_RESULT</c> line (pairs, match and load seconds)
+/// for the shared benchmark harness.
 /// </summary>
 internal static class XmatchCommand
 {
     private static readonly string[] Finds = ["best", "all", "best-symmetric"];
+    private static readonly string[] Places = ["auto", "local", "remote"];
+    private static readonly string[] TableExtensions = [".vot", ".xml", ".csv", ".tsv", ".votable", ".fits"];
 
     public static Command Create()
     {
-        var fileA = new Argument<FileInfo>("a") { Description = "Catalogue A (VOTable or CSV): every row is looked up in B." };
-        var fileB = new Argument<FileInfo>("b") { Description = "Catalogue B (VOTable or CSV)." };
+        var fileA = new Argument<FileInfo>("a") { Description = "The list, A (VOTable or CSV): every row is looked up in each catalogue." };
+        var others = new Argument<string[]>("b")
+        {
+            Description = "Catalogues: table files (VOTable or CSV), or source ids/aliases of the catalogue (das sources).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var with = new Option<string[]>("--with") { Description = "A source of the catalogue to match against (repeatable).", AllowMultipleArgumentsPerToken = true };
         var radius = new Option<double>("--radius", "-r") { Description = "Match radius in arcsec.", Required = true };
         var find = new Option<string>("--find")
         {
@@ -26,98 +39,306 @@ internal static class XmatchCommand
             DefaultValueFactory = _ => "best",
         };
         find.AcceptOnlyFromAmong(Finds);
-        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the joined table (.vot, .csv, .json or .xlsx) instead of printing its first rows." };
-        var maxRows = new Option<int>("--max-rows") { Description = "Rows printed without --out.", DefaultValueFactory = _ => 10 };
-        var command = new Command("xmatch", "Cross-match two table files by sky position (RA/Dec found by UCD or name).")
+        var epoch = new Option<string?>("--epoch")
         {
-            fileA, fileB, radius, find, outFile, maxRows,
+            Description = "Move positions with proper motions to this epoch first (J2016.0, 2000, B1950), or 'auto' for the epoch of the table without motions.",
         };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(fileA)!, parse.GetValue(fileB)!, parse.GetValue(radius),
-            parse.GetValue(find)!, parse.GetValue(outFile), parse.GetValue(maxRows), ct));
+        var where = new Option<string>("--where")
+        {
+            Description = "Sources: auto (a cone matched here for a compact list, a TAP upload matched by the archive otherwise), local or remote.",
+            DefaultValueFactory = _ => "auto",
+        };
+        where.AcceptOnlyFromAmong(Places);
+        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the joined table (.vot, .csv, .json or .xlsx); with several catalogues, one file each: NAME.<catalogue>.EXT." };
+        var maxRows = new Option<int>("--max-rows") { Description = "Rows printed without --out.", DefaultValueFactory = _ => 10 };
+        var config = new Option<FileInfo?>("--config") { Description = "A source catalogue file that extends (or replaces) the default catalogue." };
+        var groups = new Option<string[]>("--group") { Description = "Access groups you belong to (for restricted sources).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("xmatch", "Cross-match a table by sky position against table files and catalogues of the source catalogue.")
+        {
+            fileA, others, with, radius, find, epoch, where, outFile, maxRows, config, groups,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse, new Arguments(parse.GetValue(fileA)!, [.. parse.GetValue(others) ?? [], .. parse.GetValue(with) ?? []],
+            (parse.GetValue(with) ?? []).Length, parse.GetValue(radius), parse.GetValue(find)!, parse.GetValue(epoch), parse.GetValue(where)!,
+            parse.GetValue(outFile), parse.GetValue(maxRows), parse.GetValue(config), parse.GetValue(groups) ?? []), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, FileInfo fileA, FileInfo fileB, double radius, string find, FileInfo? outFile,
-        int maxRows, CancellationToken ct)
+    private sealed record Arguments(FileInfo A, string[] Others, int WithCount, double Radius, string Find, string? Epoch, string Where, FileInfo? Out,
+        int MaxRows, FileInfo? Config, string[] Groups)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var error = parse.InvocationConfiguration.Error;
-        if (!(radius > 0 && radius <= SkyCrossMatcher.MaxRadiusArcsec))
-        {
-            await error.WriteLineAsync("das xmatch: --radius must be greater than 0 and at most 648000 arcsec (180 degrees).");
-            return DasCli.UsageOrInputError;
-        }
-        string? format = outFile is null ? null : TableCommand.FormatFromExtension(outFile.Name);
-        if (outFile is not null && format is null)
-        {
-            await error.WriteLineAsync($"das xmatch: cannot tell the format of '{outFile.Name}'; use .vot, .csv, .json or .xlsx.");
-            return DasCli.UsageOrInputError;
-        }
-        foreach (var file in new[] { fileA, fileB }.Where(f => !f.Exists))
-        {
-            await error.WriteLineAsync($"das xmatch: no such file: {file.FullName}");
-            return DasCli.UsageOrInputError;
-        }
-
-        // Both files are read at once: parsing is the bulk of the run and the two reads are independent.
-        long start = TimeProvider.System.GetTimestamp();
-        var reads = await Task.WhenAll(TableFile.ReadAsync(fileA.FullName, ct), TableFile.ReadAsync(fileB.FullName, ct));
-        double loadSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
-        var tables = new Table[2];
-        for (int i = 0; i < 2; i++)
-        {
-            var read = reads[i];
-            if (read.Failure is { } failure)
-            {
-                await error.WriteLineAsync($"das xmatch: {Path.GetFileName(read.Path)}: {failure.Message}");
-                return DasCli.UsageOrInputError;
-            }
-            if (read.Tables.Count == 0)
-            {
-                await error.WriteLineAsync($"das xmatch: {Path.GetFileName(read.Path)} holds no table.");
-                return DasCli.UsageOrInputError;
-            }
-            tables[i] = read.Tables[0];
-        }
-
-        var mode = find switch
+        public CrossMatchMode Mode => Find switch
         {
             "all" => CrossMatchMode.All,
             "best-symmetric" => CrossMatchMode.BestSymmetric,
             _ => CrossMatchMode.Best,
         };
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Arguments args, CancellationToken ct)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        if (!(args.Radius > 0 && args.Radius <= SkyCrossMatcher.MaxRadiusArcsec))
+        {
+            await error.WriteLineAsync("das xmatch: --radius must be greater than 0 and at most 648000 arcsec (180 degrees).");
+            return DasCli.UsageOrInputError;
+        }
+        if (args.Others.Length == 0)
+        {
+            await error.WriteLineAsync("das xmatch: give at least one catalogue: a table file or a source (B, or --with SOURCE).");
+            return DasCli.UsageOrInputError;
+        }
+        string? format = args.Out is null ? null : TableCommand.FormatFromExtension(args.Out.Name);
+        if (args.Out is not null && format is null)
+        {
+            await error.WriteLineAsync($"das xmatch: cannot tell the format of '{args.Out.Name}'; use .vot, .csv, .json or .xlsx.");
+            return DasCli.UsageOrInputError;
+        }
+        double? targetEpoch = null;
+        if (args.Epoch is { } e && !string.Equals(e, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            targetEpoch = ProperMotion.ParseEpoch(e);
+            if (targetEpoch is null)
+            {
+                await error.WriteLineAsync($"das xmatch: --epoch '{e}' is not an epoch (J2016.0, 2000.5, B1950) or 'auto'.");
+                return DasCli.UsageOrInputError;
+            }
+        }
+        if (!args.A.Exists)
+        {
+            await error.WriteLineAsync($"das xmatch: no such file: {args.A.FullName}");
+            return DasCli.UsageOrInputError;
+        }
+        // A catalogue argument is a file when it names one (a --with value is always a source).
+        var files = args.Others.Take(args.Others.Length - args.WithCount).Where(File.Exists).ToHashSet(StringComparer.Ordinal);
+        // Something that looks like a path and is not there is a missing file, not a source name.
+        foreach (var missing in args.Others.Take(args.Others.Length - args.WithCount).Where(o => !files.Contains(o) && LooksLikePath(o)))
+        {
+            await error.WriteLineAsync($"das xmatch: no such file: {Path.GetFullPath(missing)}");
+            return DasCli.UsageOrInputError;
+        }
+        var sourceNames = args.Others.Where(o => !files.Contains(o)).ToList();
+        if (sourceNames.Count == 0 && files.Count == 1 && args.Others.Length == 1)
+        {
+            return await FileOnlyAsync(output, error, args, format, targetEpoch, ct);
+        }
+        return await CataloguesAsync(output, error, args, files, sourceNames, format, targetEpoch, ct);
+    }
+
+    // A against one file: the benchmark's path, timed step by step.
+    private static async Task<int> FileOnlyAsync(TextWriter output, TextWriter error, Arguments args, string? format, double? targetEpoch, CancellationToken ct)
+    {
+        // Both files are read at once: parsing is the bulk of the run and the two reads are independent.
+        long start = TimeProvider.System.GetTimestamp();
+        var reads = await Task.WhenAll(TableFile.ReadAsync(args.A.FullName, ct), TableFile.ReadAsync(Path.GetFullPath(args.Others[0]), ct));
+        double loadSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        var tables = new Table[2];
+        for (int i = 0; i < 2; i++)
+        {
+            if (await FirstTableAsync(reads[i], error) is not { } table)
+            {
+                return DasCli.UsageOrInputError;
+            }
+            tables[i] = table;
+        }
+        var epochs = Epochs(args, targetEpoch, reads[0], tables[0], reads[1], tables[1]);
+
         start = TimeProvider.System.GetTimestamp();
-        var found = TableCrossMatch.FindPairs(tables[0], tables[1], radius, mode);
+        var found = TableCrossMatch.FindPairs(tables[0], tables[1], args.Radius, args.Mode, epochs);
         double matchSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
         if (found.Pairs is not { } pairs)
         {
             await error.WriteLineAsync("das xmatch: " + found.Failure);
             return DasCli.UsageOrInputError;
         }
+        foreach (var note in found.Notes)
+        {
+            await output.WriteLineAsync(note);
+        }
 
         start = TimeProvider.System.GetTimestamp();
         var joined = TableCrossMatch.Join(tables[0], tables[1], pairs);
         double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
 
-        if (outFile is not null && format is { } chosen)
+        if (args.Out is not null && format is { } chosen)
         {
-            start = TimeProvider.System.GetTimestamp();
-            var document = new VoTableDocument { Resources = [new Resource { Tables = [joined] }] };
-            await using (var stream = new FileStream(outFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await TableCommand.WriteAsync(stream, chosen, document, [joined], ct);
-            }
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {outFile.FullName} ({chosen}, {joined.RowCount} rows) in {TimeProvider.System.GetElapsedTime(start).TotalSeconds:0.000} s"));
+            await WriteAsync(output, args.Out, chosen, joined, ct);
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{pairs.Count} pairs within {radius} arcsec (find={find}); {pairs.MatchedRowsA()} of {tables[0].RowCount} rows of A matched against {tables[1].RowCount} rows of B; load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
-        if (outFile is null)
+            $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {pairs.MatchedRowsA()} of {tables[0].RowCount} rows of A matched against {tables[1].RowCount} rows of B; load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
+        if (args.Out is null)
         {
-            await TextTable.WriteAsync(output, joined, maxRows);
+            await TextTable.WriteAsync(output, joined, args.MaxRows);
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"DAS_RESULT {{\"rows\": {pairs.Count}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));
         return 0;
+    }
+
+    // A against several catalogues: files matched here, sources through the catalogue (cone or TAP upload), each
+    // printed as it completes.
+    private static async Task<int> CataloguesAsync(TextWriter output, TextWriter error, Arguments args, HashSet<string> files, List<string> sourceNames,
+        string? format, double? targetEpoch, CancellationToken ct)
+    {
+        long start = TimeProvider.System.GetTimestamp();
+        var readA = await TableFile.ReadAsync(args.A.FullName, ct);
+        if (await FirstTableAsync(readA, error) is not { } a)
+        {
+            return DasCli.UsageOrInputError;
+        }
+        double loadSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+
+        await using var services = sourceNames.Count == 0 ? null : await QueryCommands.BuildServicesAsync(args.Config, null, error, ct);
+        var sources = new List<Engine.Sources.IDataSource>();
+        if (sourceNames.Count > 0)
+        {
+            if (services is null)
+            {
+                return DasCli.UsageOrInputError;
+            }
+            var catalog = services.GetRequiredService<SourceCatalog>();
+            foreach (var name in sourceNames)
+            {
+                if (catalog.Find(name) is not { } source)
+                {
+                    await error.WriteLineAsync($"das xmatch: '{name}' is neither a file nor a source of the catalogue (das sources lists them).");
+                    return DasCli.UsageOrInputError;
+                }
+                sources.Add(source);
+            }
+        }
+        var request = new CatalogueMatchRequest
+        {
+            RadiusArcsec = args.Radius,
+            Mode = args.Mode,
+            Epochs = args.Epoch is null ? null : new EpochPropagation { TargetEpoch = targetEpoch, EpochA = MotionColumns.DocumentEpoch(readA.Document, a) },
+            Place = args.Where switch { "local" => MatchPlace.Local, "remote" => MatchPlace.Remote, _ => MatchPlace.Auto },
+        };
+        if (sources.Count > 0 && CatalogueCrossMatch.Check(a, request) is { } problem)
+        {
+            await error.WriteLineAsync("das xmatch: " + problem);
+            return DasCli.UsageOrInputError;
+        }
+
+        int total = 0, results = files.Count + sources.Distinct().Count();
+        bool failed = false;
+        start = TimeProvider.System.GetTimestamp();
+        foreach (var path in args.Others.Where(files.Contains).Distinct(StringComparer.Ordinal))
+        {
+            var read = await TableFile.ReadAsync(Path.GetFullPath(path), ct);
+            if (await FirstTableAsync(read, error) is not { } b)
+            {
+                return DasCli.UsageOrInputError;
+            }
+            var found = TableCrossMatch.Match(a, b, args.Radius, args.Mode, Epochs(args, targetEpoch, readA, a, read, b));
+            string label = Path.GetFileNameWithoutExtension(path);
+            if (found.Joined is not { } joined)
+            {
+                await error.WriteLineAsync($"das xmatch: {Path.GetFileName(path)}: {found.Failure}");
+                failed = true;
+                continue;
+            }
+            total += joined.RowCount;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: {joined.RowCount} pairs; {found.Pairs!.MatchedRowsA()} of {a.RowCount} rows matched (file, matched here)"));
+            await ReportAsync(output, args, format, label, results, joined, found.Notes, [], ct);
+        }
+        if (sources.Count > 0)
+        {
+            sources = [.. sources.Distinct()];
+            var access = AccessContext.ForGroups(Environment.UserName, args.Groups);
+            await foreach (var outcome in services!.GetRequiredService<CatalogueCrossMatch>().RunAsync(a, sources, request, access, ct))
+            {
+                string status = outcome.Status switch
+                {
+                    OutcomeStatus.Ok or OutcomeStatus.Empty => "ok",
+                    OutcomeStatus.Truncated => "part",
+                    OutcomeStatus.TimedOut => "time",
+                    OutcomeStatus.Skipped => "skip",
+                    _ => "FAIL",
+                };
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{status,-4} {outcome.Source.Id}: {outcome.Pairs} pairs; {outcome.MatchedRows} of {a.RowCount} rows matched; {outcome.Candidates} candidates ({outcome.Method ?? "not run"}) in {SourceOutcome.Seconds(outcome.Elapsed)}{(outcome.CachedAge is { } age ? $", cached {SourceOutcome.Age(age)} old" : "")}"));
+                if (outcome.Message is { } message)
+                {
+                    await output.WriteLineAsync("     " + message);
+                }
+                failed |= outcome.Joined is null;
+                total += outcome.Pairs;
+                await ReportAsync(output, args, format, outcome.Source.Id, results, outcome.Joined, outcome.Notes, outcome.Provenance, ct);
+            }
+        }
+        double matchSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"DAS_RESULT {{\"rows\": {total}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));
+        return failed ? DasCli.UsageOrInputError : 0;
+    }
+
+    private static async Task ReportAsync(TextWriter output, Arguments args, string? format, string label, int results, Table? joined,
+        IReadOnlyList<string> notes, IReadOnlyList<string> provenance, CancellationToken ct)
+    {
+        foreach (var note in notes)
+        {
+            await output.WriteLineAsync("     " + note);
+        }
+        foreach (var sent in provenance)
+        {
+            await output.WriteLineAsync("     sent: " + sent.Replace("\n", "\n           ", StringComparison.Ordinal));
+        }
+        if (joined is null)
+        {
+            return;
+        }
+        if (args.Out is not null && format is { } chosen)
+        {
+            var target = results == 1 ? args.Out
+                : new FileInfo(Path.Combine(args.Out.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(args.Out.Name)}.{Safe(label)}{args.Out.Extension}"));
+            await WriteAsync(output, target, chosen, joined, ct);
+        }
+        else
+        {
+            await TextTable.WriteAsync(output, joined, args.MaxRows);
+        }
+    }
+
+    private static bool LooksLikePath(string text) =>
+        text.StartsWith('/') || text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal) ||
+        TableExtensions.Any(e => text.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    private static string Safe(string label) => new([.. label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+
+    private static async Task WriteAsync(TextWriter output, FileInfo target, string format, Table joined, CancellationToken ct)
+    {
+        long start = TimeProvider.System.GetTimestamp();
+        var document = new VoTableDocument { Resources = [new Resource { Tables = [joined] }] };
+        await using (var stream = new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            await TableCommand.WriteAsync(stream, format, document, [joined], ct);
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {target.FullName} ({format}, {joined.RowCount} rows) in {TimeProvider.System.GetElapsedTime(start).TotalSeconds:0.000} s"));
+    }
+
+    private static EpochPropagation? Epochs(Arguments args, double? target, TableFile readA, Table a, TableFile readB, Table b) =>
+        args.Epoch is null ? null : new EpochPropagation
+        {
+            TargetEpoch = target,
+            EpochA = MotionColumns.DocumentEpoch(readA.Document, a),
+            EpochB = MotionColumns.DocumentEpoch(readB.Document, b),
+        };
+
+    private static async Task<Table?> FirstTableAsync(TableFile read, TextWriter error)
+    {
+        if (read.Failure is { } failure)
+        {
+            await error.WriteLineAsync($"das xmatch: {Path.GetFileName(read.Path)}: {failure.Message}");
+            return null;
+        }
+        if (read.Tables.Count == 0)
+        {
+            await error.WriteLineAsync($"das xmatch: {Path.GetFileName(read.Path)} holds no table.");
+            return null;
+        }
+        return read.Tables[0];
     }
 }

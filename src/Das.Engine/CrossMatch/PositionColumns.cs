@@ -20,8 +20,9 @@ public sealed record PositionColumns(Column Ra, Column Dec)
     public static PositionColumns? Find(Table table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var ra = Usable(table.FindColumnByUcd("pos.eq.ra")) ?? RaNames.Select(n => Usable(table.FindColumn(n))).FirstOrDefault(c => c is not null);
-        var dec = Usable(table.FindColumnByUcd("pos.eq.dec")) ?? DecNames.Select(n => Usable(table.FindColumn(n))).FirstOrDefault(c => c is not null);
+        // By UCD, but never a motion or an error on a position (pos.pm;pos.eq.ra, stat.error;pos.eq.ra).
+        var ra = Usable(Position(table, "pos.eq.ra")) ?? RaNames.Select(n => Usable(table.FindColumn(n))).FirstOrDefault(c => c is not null);
+        var dec = Usable(Position(table, "pos.eq.dec")) ?? DecNames.Select(n => Usable(table.FindColumn(n))).FirstOrDefault(c => c is not null);
         return ra is null || dec is null ? null : new PositionColumns(ra, dec);
     }
 
@@ -30,6 +31,8 @@ public sealed record PositionColumns(Column Ra, Column Dec)
 
     /// <summary>Dec values in degrees; null cells and unreadable text become NaN (such rows match nothing).</summary>
     public double[] DecDegrees() => Degrees(Dec);
+
+    private static Column? Position(Table table, string ucd) => MotionColumns.ByUcd(table, ucd, null, exclude: "pos.pm");
 
     private static Column? Usable(Column? column) => column switch
     {

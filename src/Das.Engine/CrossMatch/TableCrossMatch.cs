@@ -19,10 +19,11 @@ public static class TableCrossMatch
     /// <param name="b">Catalogue B.</param>
     /// <param name="radiusArcsec">Match radius in arcsec.</param>
     /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="epochs">Bring positions with proper motions to one epoch first; null to match them as given.</param>
     /// <returns>The pairs and the joined table, or a failure with its reason.</returns>
-    public static TableMatchResult Match(Table a, Table b, double radiusArcsec, CrossMatchMode mode)
+    public static TableMatchResult Match(Table a, Table b, double radiusArcsec, CrossMatchMode mode, EpochPropagation? epochs = null)
     {
-        var found = FindPairs(a, b, radiusArcsec, mode);
+        var found = FindPairs(a, b, radiusArcsec, mode, epochs);
         return found.Pairs is { } pairs ? found with { Joined = Join(a, b, pairs) } : found;
     }
 
@@ -31,8 +32,10 @@ public static class TableCrossMatch
     /// <param name="catalogues">Catalogues B1 … Bn.</param>
     /// <param name="radiusArcsec">Match radius in arcsec.</param>
     /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="epochs">Bring positions with proper motions to one epoch first; null to match them as given.</param>
     /// <returns>One result per catalogue; a catalogue without positions fails alone.</returns>
-    public static IReadOnlyList<TableMatchResult> MatchEach(Table a, IReadOnlyList<Table> catalogues, double radiusArcsec, CrossMatchMode mode)
+    public static IReadOnlyList<TableMatchResult> MatchEach(Table a, IReadOnlyList<Table> catalogues, double radiusArcsec, CrossMatchMode mode,
+        EpochPropagation? epochs = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(catalogues);
@@ -44,7 +47,9 @@ public static class TableCrossMatch
         var results = new List<TableMatchResult>(catalogues.Count);
         foreach (var (b, i) in catalogues.Select((t, i) => (t, i + 1)))
         {
-            var found = FindPairs(raA, decA, b, $"catalogue {i}", radiusArcsec, mode);
+            var found = epochs is null
+                ? FindPairs(raA, decA, b, $"catalogue {i}", radiusArcsec, mode)
+                : FindPairs(a, (double[])raA.Clone(), (double[])decA.Clone(), b, $"catalogue {i}", radiusArcsec, mode, epochs);
             results.Add(found.Pairs is { } pairs ? found with { Joined = Join(a, b, pairs) } : found);
         }
         return results;
@@ -55,8 +60,9 @@ public static class TableCrossMatch
     /// <param name="b">Catalogue B.</param>
     /// <param name="radiusArcsec">Match radius in arcsec.</param>
     /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="epochs">Bring positions with proper motions to one epoch first; null to match them as given.</param>
     /// <returns>The pairs, or a failure with its reason.</returns>
-    public static TableMatchResult FindPairs(Table a, Table b, double radiusArcsec, CrossMatchMode mode)
+    public static TableMatchResult FindPairs(Table a, Table b, double radiusArcsec, CrossMatchMode mode, EpochPropagation? epochs = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -64,7 +70,9 @@ public static class TableCrossMatch
         {
             return TableMatchResult.Failed(failure);
         }
-        return FindPairs(columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode);
+        return epochs is null
+            ? FindPairs(columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode)
+            : FindPairs(a, columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, epochs);
     }
 
     /// <summary>Builds the joined table for pairs found between A and B.</summary>
@@ -127,6 +135,23 @@ public static class TableCrossMatch
             return TableMatchResult.Failed(NoPositions(label));
         }
         return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, columnsB.RaDegrees(), columnsB.DecDegrees(), radiusArcsec, mode) };
+    }
+
+    private static TableMatchResult FindPairs(Table a, double[] raA, double[] decA, Table b, string label, double radiusArcsec, CrossMatchMode mode,
+        EpochPropagation epochs)
+    {
+        var columnsB = PositionColumns.Find(b);
+        if (columnsB is null)
+        {
+            return TableMatchResult.Failed(NoPositions(label));
+        }
+        double[] raB = columnsB.RaDegrees(), decB = columnsB.DecDegrees();
+        var notes = new List<string>();
+        if (!EpochAligner.TryAlign(a, raA, decA, b, label, raB, decB, epochs, notes, out string failure))
+        {
+            return TableMatchResult.Failed(failure);
+        }
+        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, raB, decB, radiusArcsec, mode), Notes = notes };
     }
 
     private static PositionColumns? Check(Table a, string label, double radiusArcsec, out string failure)

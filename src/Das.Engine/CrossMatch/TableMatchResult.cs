@@ -15,6 +15,9 @@ public sealed record TableMatchResult
     /// <summary>One sentence saying why the match could not run, or null on success.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>What was done to the inputs before matching (epoch propagation), one sentence each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when the match ran.</summary>
     public bool Succeeded => Failure is null;
 

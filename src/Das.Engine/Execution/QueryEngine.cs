@@ -60,7 +60,38 @@ public sealed partial class QueryEngine
         }
     }
 
-    private async Task<SourceOutcome> RunOneAsync(IDataSource source, SkyQuery query, AccessContext access, long start, CancellationToken stop)
+    /// <summary>
+    /// Runs one request that the caller plans (a cone of its own choosing, a table upload) with everything a query's
+    /// source gets: the access check, the source's budget, the host limit, the cache (keyed by the request and the
+    /// access scope) and one outcome whatever happens.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="plan">Builds the request (pure); may throw <see cref="SourceFailureException"/> for bad input.</param>
+    /// <param name="access">Who is asking.</param>
+    /// <param name="cancellationToken">Abandons the request.</param>
+    public Task<SourceOutcome> RunPlannedAsync(IDataSource source, Func<IDataSource, SourceRequest> plan, AccessContext access,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(access);
+        return RunOneAsync(source, access, _time.GetTimestamp(), (s, _) => (plan(s), null), cancellationToken);
+    }
+
+    private Task<SourceOutcome> RunOneAsync(IDataSource source, SkyQuery query, AccessContext access, long start, CancellationToken stop) =>
+        RunOneAsync(source, access, start, (s, d) =>
+        {
+            double radius = d.RadiusDeg ?? query.SearchRadiusDeg(d.Kind);
+            if (d.Coverage is { } coverage && !coverage.OverlapsCone(query.Position.Ra, query.Position.Dec, radius))
+            {
+                return (null, string.Create(CultureInfo.InvariantCulture,
+                    $"{d.Title}: no coverage at RA {query.Position.Ra:0.####}°, Dec {query.Position.Dec:+0.####;-0.####}°"));
+            }
+            return (s.Plan(new SourceSearch(query, query.Position, radius)), null);
+        }, stop);
+
+    private async Task<SourceOutcome> RunOneAsync(IDataSource source, AccessContext access, long start,
+        Func<IDataSource, SourceDescriptor, (SourceRequest? Request, string? Skip)> plan, CancellationToken stop)
     {
         // Leave the caller's thread at once, so one source's synchronous work never delays the start of the others.
         await Task.Yield();
@@ -74,13 +105,12 @@ public sealed partial class QueryEngine
             {
                 return Skipped(d, start, $"{d.Title}: restricted to members of the group '{d.AccessGroup}'");
             }
-            double radius = d.RadiusDeg ?? query.SearchRadiusDeg(d.Kind);
-            if (d.Coverage is { } coverage && !coverage.OverlapsCone(query.Position.Ra, query.Position.Dec, radius))
+            var (planned, skip) = plan(source, d);
+            if (planned is null)
             {
-                return Skipped(d, start, string.Create(CultureInfo.InvariantCulture,
-                    $"{d.Title}: no coverage at RA {query.Position.Ra:0.####}°, Dec {query.Position.Dec:+0.####;-0.####}°"));
+                return Skipped(d, start, skip ?? $"{d.Title}: nothing to ask");
             }
-            request = source.Plan(new SourceSearch(query, query.Position, radius));
+            request = planned;
             var (entry, fromCache) = await _cache.GetOrFetchAsync(d, request, token => FetchAsync(source, request, token), linked.Token).ConfigureAwait(false);
             var outcome = Answered(d, start, entry, fromCache);
             LogOutcome(_log, d.Id, outcome.Status, outcome.RowCount, outcome.Elapsed.TotalMilliseconds, fromCache);

@@ -1,7 +1,9 @@
+using Das.Engine.CrossMatch;
 using Das.Engine.Sources;
 using Das.Sources.Catalog;
 using Das.Vo.Adql;
 using Das.Vo.Answers;
+using Das.Vo.Http;
 using Das.Vo.Tap;
 
 namespace Das.Sources.Protocols;
@@ -61,7 +63,7 @@ internal sealed class TapProtocol(VoQueryClient client) : ISourceProtocol
 
     public IDataSource Create(SourceDefinition definition, SourceDescriptor descriptor) => new TapSource(descriptor, definition, client);
 
-    private sealed class TapSource : VoSource
+    private sealed class TapSource : VoSource, IUploadMatchSource
     {
         private readonly AdqlTemplate? _template;
 
@@ -92,6 +94,40 @@ internal sealed class TapProtocol(VoQueryClient client) : ISourceProtocol
             return Definition.Async
                 ? new VoSourceRequest(query.BuildAsyncRequest(), query)
                 : new VoSourceRequest(query.BuildSyncRequest());
+        }
+
+        public bool CanMatchUploads => _template is null;
+
+        public SourceRequest PlanUploadMatch(UploadMatch match)
+        {
+            ArgumentNullException.ThrowIfNull(match);
+            if (!CanMatchUploads)
+            {
+                throw new SourceFailureException(SourceFailureKind.Input, "is configured with an ADQL template, so it cannot match an uploaded list");
+            }
+            try
+            {
+                var adql = AdqlUploadMatch.Build(
+                    AdqlIdentifier.Parse(Definition.Table!),
+                    [.. Definition.Columns.Select(AdqlIdentifier.Parse)],
+                    AdqlIdentifier.Parse(Definition.RaColumn ?? "ra"),
+                    AdqlIdentifier.Parse(Definition.DecColumn ?? "dec"),
+                    match.RadiusDeg, match.MaxRows);
+                var query = new TapQuery
+                {
+                    BaseUrl = Endpoint,
+                    Adql = adql,
+                    MaxRecords = match.MaxRows,
+                    Uploads = [new VoUpload(AdqlUploadMatch.UploadName, match.Positions)],
+                };
+                return Definition.Async
+                    ? new VoSourceRequest(query.BuildAsyncRequest(), query, match.MaxRows)
+                    : new VoSourceRequest(query.BuildSyncRequest(), null, match.MaxRows);
+            }
+            catch (ArgumentException ex)
+            {
+                throw VoFailures.BadInput(ex);
+            }
         }
     }
 }

@@ -63,11 +63,12 @@ internal abstract class VoSource : IDataSource
     public async Task<SourceAnswer> FetchAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         var vo = (VoSourceRequest)request;
+        var reader = vo.MaxRows is { } maxRows ? _reader with { MaxRows = maxRows } : _reader;
         try
         {
             var answer = vo.AsyncQuery is { } job
-                ? await _client.QueryAsyncJobAsync(job, _call, _reader, null, cancellationToken).ConfigureAwait(false)
-                : await _client.QueryAsync(vo.Request, _call, _reader, cancellationToken).ConfigureAwait(false);
+                ? await _client.QueryAsyncJobAsync(job, _call, reader, null, cancellationToken).ConfigureAwait(false)
+                : await _client.QueryAsync(vo.Request, _call, reader, cancellationToken).ConfigureAwait(false);
             return new SourceAnswer
             {
                 Table = answer.Table,

@@ -7,5 +7,6 @@ namespace Das.Sources.Protocols;
 /// <summary>A source request that is one VO request (and, for async TAP, the query to run as a job).</summary>
 /// <param name="Request">The request, exactly as it will be sent.</param>
 /// <param name="AsyncQuery">For TAP sources configured async: the query the UWS job runs.</param>
-public sealed record VoSourceRequest(VoRequest Request, TapQuery? AsyncQuery = null)
+/// <param name="MaxRows">Rows read at most when not the source's own limit (an upload match asks for more).</param>
+public sealed record VoSourceRequest(VoRequest Request, TapQuery? AsyncQuery = null, long? MaxRows = null)
     : SourceRequest(Request.Provenance, Request.CacheKey);

@@ -45,8 +45,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
+      // Two pages: the query page and the cross-match page (its own entry, so the two never edit one file).
+      input: { index: 'index.html', xmatch: 'xmatch.html' },
       output: {
-        entryFileNames: 'assets/das.js',
+        entryFileNames: (chunk) => (chunk.name === 'xmatch' ? 'assets/xmatch.js' : 'assets/das.js'),
         chunkFileNames: 'assets/[name].js',
         assetFileNames: 'assets/[name][extname]',
       },

@@ -11,6 +11,7 @@ using Das.Web.Images;
 using Das.Web.Jobs;
 using Das.Web.Results;
 using Das.Web.Sky;
+using Das.Web.Xmatch;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Das.Web.Hosting;
@@ -36,6 +37,7 @@ public static class WebHostExtensions
         builder.Services.AddSingleton(new SurveyList(options.Sky));
         builder.Services.AddSingleton<RecentOutcomes>();
         builder.Services.AddSingleton<QueryService>();
+        builder.Services.AddSingleton<XmatchResults>();
         builder.Services.AddHttpClient(ImageProxy.HttpClientName, client =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(Das.Vo.Http.DasUserAgent.Science);
@@ -81,6 +83,7 @@ public static class WebHostExtensions
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
+        app.MapXmatchApi();
         app.MapImageProxy();
         app.MapSkyApi();
         app.MapRedshiftApi();

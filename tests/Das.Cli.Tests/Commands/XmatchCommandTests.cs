@@ -109,6 +109,103 @@ public sealed partial class XmatchCommandTests
         Assert.Contains("no position columns", error, StringComparison.Ordinal);
     }
 
+    // make_epoch_truth.py (Das.Engine.Tests): 300 stars at J2016.0 (COOSYS epoch) and where astropy puts them at J2000.
+    [Fact]
+    public async Task Epoch_moves_the_stars_with_proper_motions_to_the_given_epoch_before_matching()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("xmatch", Fixture("seen_j2000.csv"), Fixture("moving_j2016.vot"), "-r", "0.1", "--epoch", "J2000");
+        var (plainCode, plain, _) = await CliRunner.RunAsync("xmatch", Fixture("seen_j2000.csv"), Fixture("moving_j2016.vot"), "-r", "0.1");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("B: positions moved from J2016.0 to J2000.0 by pmra/pmdec", output, StringComparison.Ordinal);
+        Assert.Contains("300 pairs within 0.1 arcsec", output, StringComparison.Ordinal);
+        Assert.Equal(0, plainCode);
+        Assert.DoesNotContain("300 pairs", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Epoch_auto_without_an_epoch_for_the_table_without_motions_is_one_sentence_and_exit_2()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("xmatch", Fixture("seen_j2000.csv"), Fixture("moving_j2016.vot"), "-r", "0.1", "--epoch", "auto");
+
+        Assert.Equal(2, code);
+        Assert.Contains("The epoch to move positions to is unknown", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_epoch_is_one_sentence_and_exit_2()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("xmatch", Fixture("seen_j2000.csv"), Fixture("moving_j2016.vot"), "-r", "0.1", "--epoch", "yesterday");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--epoch 'yesterday' is not an epoch", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_catalogue_that_is_neither_a_file_nor_a_source_is_one_sentence_and_exit_2()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("xmatch", Fixture("xmatch_a.csv"), "no-such-source", "--radius", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'no-such-source' is neither a file nor a source of the catalogue", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_file_catalogues_give_one_result_and_one_output_file_each()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"das-xmatch-{Guid.NewGuid():N}.csv");
+        var dir = Path.GetDirectoryName(target)!;
+        var stem = Path.GetFileNameWithoutExtension(target);
+        try
+        {
+            // A against B, and A against itself (every row finds itself).
+            var (code, output, error) = await CliRunner.RunAsync("xmatch", Fixture("xmatch_a.csv"), Fixture("xmatch_b.b2.vot"), Fixture("xmatch_a.csv"),
+                "-r", "3", "--out", target);
+
+            Assert.True(code == 0, error);
+            int pairs = StiltsPairs("xmatch_stilts_best1.csv");
+            var written = (await CsvReader.ReadFileAsync(Path.Combine(dir, $"{stem}.xmatch_b.b2.csv"), cancellationToken: TestContext.Current.CancellationToken)).Table!;
+            Assert.Equal(pairs, written.RowCount);
+            var itself = (await CsvReader.ReadFileAsync(Path.Combine(dir, $"{stem}.xmatch_a.csv"), cancellationToken: TestContext.Current.CancellationToken)).Table!;
+            var a = (await CsvReader.ReadFileAsync(Fixture("xmatch_a.csv"), cancellationToken: TestContext.Current.CancellationToken)).Table!;
+            Assert.Equal(a.RowCount, itself.RowCount);
+            var result = DasResult().Match(output.TrimEnd().Split('\n')[^1]);
+            Assert.Equal(pairs + a.RowCount, int.Parse(result.Groups["rows"].Value, CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(Path.Combine(dir, $"{stem}.xmatch_b.b2.csv"));
+            File.Delete(Path.Combine(dir, $"{stem}.xmatch_a.csv"));
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Sources_of_the_catalogue_are_matched_by_cone_or_TAP_upload_and_say_which_with_what_was_sent()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DAS_DACHS_URL")))
+        {
+            Assert.Skip("the DaCHS peer is not running (./test.sh starts it and sets DAS_DACHS_URL)");
+        }
+        var config = Path.Combine(AppContext.BaseDirectory, "Query", "Fixtures", "dachs-sources.json");
+
+        var (code, output, error) = await CliRunner.RunAsync("xmatch", Fixture("frb_field.csv"), "dachs-scs", "--with", "dachs-tap-main",
+            "--radius", "2", "--where", "remote", "--config", config);
+
+        // --where remote: the TAP source matches the upload; the SCS source cannot, and says so.
+        Assert.Equal(2, code);
+        Assert.Contains("ok   dachs-tap-main: 2 pairs; 2 of 3 rows matched", output, StringComparison.Ordinal);
+        Assert.Contains("FROM TAP_UPLOAD.das_upload AS u JOIN synthcat.main AS t", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL dachs-scs", output, StringComparison.Ordinal);
+        Assert.Contains("cannot match an uploaded list on the archive's side", output, StringComparison.Ordinal);
+
+        var (localCode, local, localError) = await CliRunner.RunAsync("xmatch", Fixture("frb_field.csv"), "dachs-scs", "--radius", "2", "--config", config);
+        Assert.True(localCode == 0, localError);
+        Assert.Contains("ok   dachs-scs: 2 pairs; 2 of 3 rows matched", local, StringComparison.Ordinal);
+        Assert.Contains("(local)", local, StringComparison.Ordinal);
+        Assert.Contains("sent: GET http://127.0.0.1:8089/synthcat/q/cone/scs.xml?RA=", local, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("""^DAS_RESULT \{"rows": (?<rows>\d+), "match_s": (?<match>[0-9.]+), "load_s": (?<load>[0-9.]+)\}$""")]
     private static partial Regex DasResult();
 }
