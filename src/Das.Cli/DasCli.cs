@@ -16,6 +16,8 @@ public static class DasCli
         root.Subcommands.Add(TableCommand.Create());
         root.Subcommands.Add(XmatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(JobCommands.Job());
+        root.Subcommands.Add(JobCommands.Download());
         foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()))
         {
             root.Subcommands.Add(command);
