@@ -11,8 +11,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # python3-astropy*/healpy: truth values for Das.Sky; stilts: votlint for every VOTable we write;
 # astropy and python3-openpyxl also read back the VOTable, CSV and XLSX files Das writes;
 # redis-server: the second cache level for the Das.Engine cache tests; chromium: the browser tests;
-# postgresql: the shared job store of the Hangfire engine (Das.Jobs.Hangfire.Tests).
-apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl stilts curl redis-server chromium postgresql)
+# postgresql: the shared job store of the Hangfire engine (Das.Jobs.Hangfire.Tests);
+# libjsamp-java + default-jdk-headless: the JSAMP SAMP hub of the browser SAMP tests (javac compiles
+# ../shared/peers/samp/LoopbackHub.java, the hub bound to 127.0.0.1; astropy is their receiver and second hub).
+apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl stilts curl redis-server chromium
+  libjsamp-java default-jdk-headless postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,6 +15,7 @@ public static class DasCli
         root.Subcommands.Add(CoordCommand.Create());
         root.Subcommands.Add(TableCommand.Create());
         root.Subcommands.Add(XmatchCommand.Create());
+        root.Subcommands.Add(RedshiftCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(JobCommands.Job());
         root.Subcommands.Add(JobCommands.Download());

@@ -7,6 +7,7 @@ using Das.Sources.LegacySurvey;
 using Das.Sources.Mast;
 using Das.Sources.PanStarrs;
 using Das.Sources.Protocols;
+using Das.Sources.Redshifts;
 using Das.Vo;
 using Das.Vo.Answers;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,9 @@ public static class SourcesServiceCollectionExtensions
             ServiceDescriptor.Singleton<ISourceProtocol, Ps1CutoutProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, LegacyCutoutProtocol>(),
             ServiceDescriptor.Singleton<ISourceProtocol, ZtfLightCurveProtocol>(),
+            // The redshift view's searches: every VizieR table with a redshift column, every such table of a TAP service.
+            ServiceDescriptor.Singleton<ISourceProtocol, VizierRedshiftProtocol>(),
+            ServiceDescriptor.Singleton<ISourceProtocol, TapRedshiftProtocol>(),
         ]);
         // Instances made by factories: TryAddEnumerable cannot tell them apart, so each is added once here.
         foreach (var make in new Func<VoQueryClient, RequestProtocol>[]
@@ -54,6 +58,7 @@ public static class SourcesServiceCollectionExtensions
             services.AddSingleton<ISourceProtocol>(sp => make(sp.GetRequiredService<VoQueryClient>()));
         }
         services.TryAddSingleton<SourceCatalogLoader>();
+        services.TryAddSingleton<RedshiftAggregator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<SourceCatalogLoader>().Load(userCatalog, userCatalogOrigin));
         return services;
     }

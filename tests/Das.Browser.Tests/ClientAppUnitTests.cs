@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Das.Browser.Tests;
 
 /// <summary>
-/// The page's pure TypeScript (link grammar, source selection, column detection, positions, filters, sky geometry)
+/// The page's pure TypeScript (link grammar, source selection, column detection, positions, filters, sky geometry, SAMP's XML-RPC and messages)
 /// is tested by Vitest in src/Das.Web/ClientApp/test; each file runs here so dotnet test reports it.
 /// </summary>
 public sealed class ClientAppUnitTests
@@ -15,6 +15,8 @@ public sealed class ClientAppUnitTests
     [InlineData("columns")]
     [InlineData("geometry")]
     [InlineData("status")]
+    [InlineData("samp/xmlrpc")]
+    [InlineData("samp/messages")]
     public async Task Vitest_file_passes(string name)
     {
         var vitest = Path.Combine(ClientApp, "node_modules", "vitest", "vitest.mjs");

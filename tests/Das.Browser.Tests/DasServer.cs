@@ -24,11 +24,14 @@ internal sealed class DasServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _catalogue;
 
-    private DasServer(WebApplication app, FakeVoServer archive, string catalogue, Uri baseUri)
+    private readonly string _surveyCopy;
+
+    private DasServer(WebApplication app, FakeVoServer archive, string catalogue, string surveyCopy, Uri baseUri)
     {
         _app = app;
         Archive = archive;
         _catalogue = catalogue;
+        _surveyCopy = surveyCopy;
         BaseUri = baseUri;
     }
 
@@ -69,7 +72,8 @@ internal sealed class DasServer : IAsyncDisposable
             ["id"] = s.Id,
             ["title"] = s.Title,
             ["kind"] = s.Kind,
-            ["protocol"] = "scs",
+            ["protocol"] = s.Protocol,
+            ["table"] = s.Table,
             ["endpoint"] = archive.Url(s.Path.TrimStart('/')).AbsoluteUri,
             ["budgetSeconds"] = s.BudgetSeconds,
             ["cacheHours"] = s.CacheHours,
@@ -85,7 +89,20 @@ internal sealed class DasServer : IAsyncDisposable
             EnvironmentName = Environments.Production,
         });
         builder.Logging.ClearProviders();
+        // Nothing from appsettings.json: it lists public CDS surveys, and the tests' page must stay on 127.0.0.1.
+        foreach (var json in builder.Configuration.Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>().ToList())
+        {
+            builder.Configuration.Sources.Remove(json);
+        }
         builder.Configuration["Das:Sources"] = catalogue;
+        // Local surveys only: the test HiPS, a copy of it under another name (to switch to), and one that is not served.
+        string[][] surveys = [["local", "Local test HiPS", "hips/"], ["copy", "Copy of the test HiPS", "hips-copy/"], ["absent", "Not served", "absent-hips/"]];
+        for (int i = 0; i < surveys.Length; i++)
+        {
+            builder.Configuration[$"Das:Sky:Surveys:{i}:Id"] = surveys[i][0];
+            builder.Configuration[$"Das:Sky:Surveys:{i}:Name"] = surveys[i][1];
+            builder.Configuration[$"Das:Sky:Surveys:{i}:Url"] = surveys[i][2];
+        }
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.AddDasWeb();
         builder.Services.AddSingleton(new NameResolverServices
@@ -98,12 +115,25 @@ internal sealed class DasServer : IAsyncDisposable
         var app = builder.Build();
         // The test HiPS lives beside the tests, not in the built page: serve Fixtures/web on top of wwwroot.
         var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "web");
-        app.Environment.WebRootFileProvider = new CompositeFileProvider(app.Environment.WebRootFileProvider, new PhysicalFileProvider(fixtures));
+        var surveyCopy = Directory.CreateTempSubdirectory("das-hips-copy-").FullName;
+        CopyDirectory(Path.Combine(fixtures, "hips"), Path.Combine(surveyCopy, "hips-copy"));
+        app.Environment.WebRootFileProvider = new CompositeFileProvider(app.Environment.WebRootFileProvider, new PhysicalFileProvider(fixtures),
+            new PhysicalFileProvider(surveyCopy));
         app.UseDasWeb();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address");
-        return new DasServer(app, archive, catalogue, new Uri(address.TrimEnd('/') + "/"));
+        return new DasServer(app, archive, catalogue, surveyCopy, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>The page's absolute URL for a path and query, e.g. "?RA=334.02&amp;DEC=-7.8988".</summary>
@@ -115,12 +145,15 @@ internal sealed class DasServer : IAsyncDisposable
         await _app.DisposeAsync();
         await Archive.DisposeAsync();
         File.Delete(_catalogue);
+        Directory.Delete(_surveyCopy, recursive: true);
     }
 }
 
 /// <summary>
-/// One fake archive source: an SCS service at <paramref name="Path"/> on the fake archive. Answers are not cached
-/// unless <paramref name="CacheHours"/> says so; <paramref name="DecBand"/> limits its coverage to a declination band.
+/// One fake archive source: a service (SCS unless <paramref name="Protocol"/> says otherwise: sia2, vizier with its
+/// <paramref name="Table"/>) at <paramref name="Path"/> on the fake archive. Answers are not cached unless
+/// <paramref name="CacheHours"/> says so; <paramref name="DecBand"/> limits its coverage to a declination band.
 /// </summary>
 internal sealed record SourceEntry(string Id, string Title, string Path, string Kind = "catalogue", double BudgetSeconds = 20,
-    bool IsDefault = true, int MaxRows = 2000, double CacheHours = 0, (double Min, double Max)? DecBand = null);
+    bool IsDefault = true, int MaxRows = 2000, double CacheHours = 0, (double Min, double Max)? DecBand = null,
+    string Protocol = "scs", string? Table = null);

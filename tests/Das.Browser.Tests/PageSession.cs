@@ -58,10 +58,11 @@ internal sealed class PageSession : IAsyncDisposable
         Assert.True(outside.Count == 0, "requests outside 127.0.0.1: " + string.Join(", ", outside));
     }
 
-    /// <summary>Fails when the page logged a console error or threw an uncaught exception.</summary>
-    public void AssertNoErrors()
+    /// <summary>Fails when the page logged a console error (other than <paramref name="expected"/> ones) or threw an uncaught exception.</summary>
+    public void AssertNoErrors(Func<string, bool>? expected = null)
     {
-        Assert.True(_consoleErrors.IsEmpty, "console errors: " + string.Join(" | ", _consoleErrors)
+        var errors = _consoleErrors.Where(e => expected is null || !expected(e)).ToList();
+        Assert.True(errors.Count == 0, "console errors: " + string.Join(" | ", errors)
             + (_failedResponses.IsEmpty ? "" : "; failed responses: " + string.Join(" | ", _failedResponses)));
         Assert.True(_pageErrors.IsEmpty, "uncaught exceptions: " + string.Join(" | ", _pageErrors));
     }

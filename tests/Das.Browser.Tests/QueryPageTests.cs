@@ -432,6 +432,22 @@ public sealed class QueryPageTests(BrowserFixture browser) : IClassFixture<Brows
         await panel.Locator(".tabulator-tableholder").EvaluateAsync("holder => holder.scrollTop = holder.scrollHeight");
         await Expect(panel.Locator(".tabulator-row [tabulator-field=c0]", new() { HasText = "599999" })).ToHaveCountAsync(1);
         Assert.InRange(await panel.Locator(".tabulator-row").CountAsync(), 1, 200);
+        // Sorting all 100 000 rows (seconds on a loaded machine): ascending by id, then descending puts the last row first.
+        var slow = new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 };
+        await panel.Locator(".tabulator-tableholder").EvaluateAsync("holder => holder.scrollTop = 0");
+        var id = panel.Locator(".tabulator-col[tabulator-field=c0] .tabulator-col-title");
+        var top = panel.Locator(".tabulator-row").First.Locator("[tabulator-field=c0]");
+        await id.ClickAsync();
+        await Expect(panel.Locator(".tabulator-col[tabulator-field=c0]")).ToHaveAttributeAsync("aria-sort", "ascending", new() { Timeout = 60_000 });
+        await Expect(top).ToHaveTextAsync("500000", slow);
+        await id.ClickAsync();
+        await Expect(panel.Locator(".tabulator-col[tabulator-field=c0]")).ToHaveAttributeAsync("aria-sort", "descending", new() { Timeout = 60_000 });
+        await Expect(top).ToHaveTextAsync("599999", slow);
+        // Filtering them: nine ids above 599990.
+        await panel.Locator(".tabulator-col[tabulator-field=c0] input").PressSequentiallyAsync("> 599990");
+        await Expect(panel.Locator(".tabulator-row")).ToHaveCountAsync(9, new() { Timeout = 60_000 });
+        await Expect(panel.Locator(".shown")).ToHaveTextAsync("9 of 100000 rows match the filters", slow);
+        await Expect(panel.Locator(".tabulator-row").Last.Locator("[tabulator-field=c0]")).ToHaveTextAsync("599991", slow);
         _session.AssertNoErrors();
     }
 }

@@ -26,6 +26,15 @@ internal sealed class DasWebHost : IAsyncDisposable
 
     public HttpClient Client => Factory.CreateClient();
 
+    private readonly List<WebApplicationFactory<Program>> _replaced = [];
+
+    /// <summary>Restarts the app with one more setting (a new app: nothing it kept carries over).</summary>
+    public void UseSetting(string key, string value)
+    {
+        _replaced.Add(Factory);
+        Factory = Factory.WithWebHostBuilder(b => b.UseSetting(key, value));
+    }
+
     /// <summary>Starts the app with sources (id, path on the fake archive, kind, budget seconds, access group).</summary>
     public static async Task<DasWebHost> StartAsync(params (string Id, string Path, string Kind, double Budget, string? Group)[] sources)
     {
@@ -61,6 +70,10 @@ internal sealed class DasWebHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        foreach (var factory in _replaced)
+        {
+            await factory.DisposeAsync();
+        }
         await Archive.DisposeAsync();
         File.Delete(_catalogue);
         if (Directory.Exists(_data))

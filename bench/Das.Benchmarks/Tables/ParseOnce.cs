@@ -51,7 +51,7 @@ public static class ParseOnce
         double seconds = sw.Elapsed.TotalSeconds;
         long nulls = table?.Columns.Sum(c => (long)c.NullCount) ?? 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"DAS_RESULT {{\"rows\": {table?.RowCount ?? 0}, \"columns\": {table?.Columns.Count ?? 0}, \"nulls\": {nulls}, \"diagnostics\": {diagnostics}, \"parse_s\": {seconds:F3}, \"column_bytes\": {table?.AllocatedBytes ?? 0}}}"));
+            $"DAS_RESULT {{\"rows\": {table?.RowCount ?? 0}, \"columns\": {table?.Columns.Count ?? 0}, \"nulls\": {nulls}, \"diagnostics\": {diagnostics}, \"parse_s\": {seconds:F3}, \"column_bytes\": {table?.AllocatedBytes ?? 0}, \"data_bytes\": {table?.DataBytes ?? 0}}}"));
         if (args.Contains("--columns") && table is not null)
         {
             foreach (var column in table.Columns)

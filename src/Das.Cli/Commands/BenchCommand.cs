@@ -65,7 +65,7 @@ internal static class BenchCommand
             long rows = read.Tables.Sum(t => (long)t.RowCount);
             bool truncated = read.Tables.Any(t => t.IsTruncated);
             await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"DAS_RESULT {{\"rows\": {rows}, \"load_s\": {read.Elapsed.TotalSeconds:0.0000}, \"bytes\": {read.Bytes}, \"column_bytes\": {read.Tables.Sum(t => t.AllocatedBytes)}, \"truncated\": {(truncated ? "true" : "false")}}}"));
+                $"DAS_RESULT {{\"rows\": {rows}, \"load_s\": {read.Elapsed.TotalSeconds:0.0000}, \"bytes\": {read.Bytes}, \"column_bytes\": {read.Tables.Sum(t => t.AllocatedBytes)}, \"data_bytes\": {read.Tables.Sum(t => t.DataBytes)}, \"truncated\": {(truncated ? "true" : "false")}}}"));
             // A table cut short is not a complete parse: the harness must not count it as one.
             return truncated ? DasCli.UsageOrInputError : 0;
         });

@@ -174,7 +174,7 @@ internal static class QueryCommands
         });
 
     /// <summary>The services with the catalogue loaded (a bad catalogue file prints every problem and gives null).</summary>
-    private static async Task<ServiceProvider?> BuildServicesAsync(FileInfo? config, string? redis, TextWriter error, CancellationToken ct)
+    internal static async Task<ServiceProvider?> BuildServicesAsync(FileInfo? config, string? redis, TextWriter error, CancellationToken ct)
     {
         SourceCatalogFile? user = null;
         try

@@ -45,4 +45,7 @@ public sealed class ArrayColumn<T> : Column
 
     /// <inheritdoc/>
     public override long AllocatedBytes => _values.AllocatedBytes + Nulls.AllocatedBytes;
+
+    /// <inheritdoc/>
+    public override long DataBytes => _values.UsedBytes + Nulls.AllocatedBytes;
 }

@@ -3,26 +3,38 @@ using System.Runtime.CompilerServices;
 namespace Das.Tables.Columns;
 
 /// <summary>
-/// An append-only list stored in fixed-size chunks. Readers do not know a table's length in advance; growing by
-/// chunks instead of doubling one array keeps peak memory within one chunk of the data and never copies it.
+/// An append-only list stored in chunks. Readers do not know a table's length in advance; growing by chunks
+/// instead of doubling one array keeps peak memory within one chunk of the data and never copies it.
+/// The first <see cref="SmallChunks"/> chunks hold <see cref="ChunkSize"/> values each, so a short table stays small;
+/// after them every chunk is 8 MiB, large enough for the kernel to back with huge pages (<see cref="HugePages"/>),
+/// which saves most of the page faults of filling a large table.
 /// </summary>
 internal sealed class ChunkedBuffer<T>
+    where T : unmanaged
 {
     internal const int ChunkShift = 16;
     internal const int ChunkSize = 1 << ChunkShift;
+    internal const int SmallChunks = 4;
+    internal const int SmallCapacity = SmallChunks * ChunkSize;
     private const int ChunkMask = ChunkSize - 1;
+    private const int BigChunkBytes = 8 << 20;
 
-    private T[][] _chunks = new T[4][];
+    /// <summary>Values in one large chunk (8 MiB of them): a power of two.</summary>
+    internal static readonly int BigShift = ChunkShift + Math.Max(0, System.Numerics.BitOperations.Log2((uint)(BigChunkBytes / ChunkSize / Unsafe.SizeOf<T>())));
+    internal static readonly int BigSize = 1 << BigShift;
+    private static readonly int BigMask = BigSize - 1;
+
+    private T[][] _chunks = new T[8][];
     private int _chunkCount;
     private T[] _current = [];
-    private int _currentUsed = ChunkSize;
+    private int _currentUsed;
 
     public int Count { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T value)
     {
-        if (_currentUsed == ChunkSize)
+        if (_currentUsed == _current.Length)
         {
             NewChunk();
         }
@@ -35,11 +47,11 @@ internal sealed class ChunkedBuffer<T>
     {
         while (!values.IsEmpty)
         {
-            if (_currentUsed == ChunkSize)
+            if (_currentUsed == _current.Length)
             {
                 NewChunk();
             }
-            int n = Math.Min(values.Length, ChunkSize - _currentUsed);
+            int n = Math.Min(values.Length, _current.Length - _currentUsed);
             values[..n].CopyTo(_current.AsSpan(_currentUsed));
             _currentUsed += n;
             Count += n;
@@ -56,7 +68,7 @@ internal sealed class ChunkedBuffer<T>
             {
                 ThrowIndex(index);
             }
-            return _chunks[index >> ChunkShift][index & ChunkMask];
+            return At(index);
         }
         set
         {
@@ -64,9 +76,24 @@ internal sealed class ChunkedBuffer<T>
             {
                 ThrowIndex(index);
             }
-            _chunks[index >> ChunkShift][index & ChunkMask] = value;
+            At(index) = value;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref T At(int index)
+    {
+        if (index < SmallCapacity)
+        {
+            return ref _chunks[index >> ChunkShift][index & ChunkMask];
+        }
+        int rel = index - SmallCapacity;
+        return ref _chunks[SmallChunks + (rel >> BigShift)][rel & BigMask];
+    }
+
+    private static (int Chunk, int Offset) Locate(int index) => index < SmallCapacity
+        ? (index >> ChunkShift, index & ChunkMask)
+        : (SmallChunks + ((index - SmallCapacity) >> BigShift), (index - SmallCapacity) & BigMask);
 
     /// <summary>Copies values starting at <paramref name="start"/> into <paramref name="destination"/>, filling it.</summary>
     public void CopyTo(int start, Span<T> destination)
@@ -78,9 +105,10 @@ internal sealed class ChunkedBuffer<T>
         }
         while (count > 0)
         {
-            int chunk = start >> ChunkShift, offset = start & ChunkMask;
-            int n = Math.Min(count, ChunkSize - offset);
-            _chunks[chunk].AsSpan(offset, n).CopyTo(destination);
+            var (chunk, offset) = Locate(start);
+            var source = _chunks[chunk];
+            int n = Math.Min(count, source.Length - offset);
+            source.AsSpan(offset, n).CopyTo(destination);
             destination = destination[n..];
             start += n;
             count -= n;
@@ -92,13 +120,27 @@ internal sealed class ChunkedBuffer<T>
     {
         for (int i = 0; i < _chunkCount; i++)
         {
-            int used = i == _chunkCount - 1 ? _currentUsed : ChunkSize;
+            int used = i == _chunkCount - 1 ? _currentUsed : _chunks[i].Length;
             yield return new ReadOnlyMemory<T>(_chunks[i], 0, used);
         }
     }
 
-    /// <summary>Bytes held (capacity, not count): what the buffer costs in memory.</summary>
-    public long AllocatedBytes => (long)_chunkCount * ChunkSize * Unsafe.SizeOf<T>();
+    /// <summary>Bytes held (capacity, not count): what the buffer costs in memory, at most.</summary>
+    public long AllocatedBytes
+    {
+        get
+        {
+            long elements = 0;
+            for (int i = 0; i < _chunkCount; i++)
+            {
+                elements += _chunks[i].Length;
+            }
+            return elements * Unsafe.SizeOf<T>();
+        }
+    }
+
+    /// <summary>Bytes of the values themselves (count, not capacity).</summary>
+    public long UsedBytes => (long)Count * Unsafe.SizeOf<T>();
 
     private void NewChunk()
     {
@@ -106,7 +148,12 @@ internal sealed class ChunkedBuffer<T>
         {
             Array.Resize(ref _chunks, _chunks.Length * 2);
         }
-        _current = GC.AllocateUninitializedArray<T>(ChunkSize);
+        bool big = _chunkCount >= SmallChunks;
+        _current = GC.AllocateUninitializedArray<T>(big ? BigSize : ChunkSize);
+        if (big)
+        {
+            HugePages.Advise(_current);
+        }
         _chunks[_chunkCount++] = _current;
         _currentUsed = 0;
     }

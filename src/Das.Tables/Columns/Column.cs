@@ -34,8 +34,11 @@ public abstract class Column
     /// <summary>Appends a null cell.</summary>
     public abstract void AppendNull();
 
-    /// <summary>Bytes this column's storage holds, for memory accounting.</summary>
+    /// <summary>Bytes this column's storage holds (its capacity, reserved but not necessarily touched), for memory accounting.</summary>
     public abstract long AllocatedBytes { get; }
+
+    /// <summary>Bytes of the data itself: the cells' values (and for text and arrays, their offsets and lengths) and the null mask.</summary>
+    public abstract long DataBytes { get; }
 
     /// <summary>Creates the right empty column for a field's datatype and arraysize.</summary>
     public static Column Create(Field field)

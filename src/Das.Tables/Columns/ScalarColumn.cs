@@ -61,6 +61,9 @@ public sealed class ScalarColumn<T> : Column
     /// <inheritdoc/>
     public override long AllocatedBytes => _values.AllocatedBytes + Nulls.AllocatedBytes;
 
+    /// <inheritdoc/>
+    public override long DataBytes => _values.UsedBytes + Nulls.AllocatedBytes;
+
     private static T NullFill()
     {
         if (typeof(T) == typeof(double))

@@ -3,11 +3,15 @@ namespace Das.Tables.Columns;
 /// <summary>
 /// Variable-length segments (strings, variable arrays) packed into large blocks, addressed by (start, length).
 /// One array allocation per block instead of one per cell keeps a million short strings cheap to read and hold.
+/// The first blocks hold 1 Mi elements; later ones 8 MiB, which the kernel can back with huge pages (<see cref="HugePages"/>).
 /// </summary>
 internal sealed class SegmentBuffer<T>
+    where T : unmanaged
 {
     private const int BlockShift = 20;                 // 1 Mi elements per block
     private const int BlockSize = 1 << BlockShift;
+    private const int SmallBlocks = 2;
+    private static readonly int BigBlockSize = Math.Max(BlockSize, (8 << 20) / System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     private readonly List<T[]> _blocks = [];
     private readonly ChunkedBuffer<long> _starts = new(); // block index << 32 | offset in block
@@ -21,10 +25,7 @@ internal sealed class SegmentBuffer<T>
     {
         if (segment.Length > _current.Length - _used)
         {
-            int size = Math.Max(BlockSize, segment.Length);
-            _current = GC.AllocateUninitializedArray<T>(size);
-            _blocks.Add(_current);
-            _used = 0;
+            NewBlock(segment.Length);
         }
         segment.CopyTo(_current.AsSpan(_used));
         _starts.Add(((long)(_blocks.Count - 1) << 32) | (uint)_used);
@@ -37,10 +38,7 @@ internal sealed class SegmentBuffer<T>
     {
         if (maxLength > _current.Length - _used)
         {
-            int size = Math.Max(BlockSize, maxLength);
-            _current = GC.AllocateUninitializedArray<T>(size);
-            _blocks.Add(_current);
-            _used = 0;
+            NewBlock(maxLength);
         }
         return _current.AsSpan(_used, maxLength);
     }
@@ -51,6 +49,18 @@ internal sealed class SegmentBuffer<T>
         _starts.Add(((long)(_blocks.Count - 1) << 32) | (uint)_used);
         _lengths.Add(length);
         _used += length;
+    }
+
+    private void NewBlock(int atLeast)
+    {
+        bool big = _blocks.Count >= SmallBlocks;
+        _current = GC.AllocateUninitializedArray<T>(Math.Max(big ? BigBlockSize : BlockSize, atLeast));
+        if (big)
+        {
+            HugePages.Advise(_current);
+        }
+        _blocks.Add(_current);
+        _used = 0;
     }
 
     public ReadOnlySpan<T> this[int index]
@@ -64,6 +74,20 @@ internal sealed class SegmentBuffer<T>
                 return [];
             }
             return _blocks[(int)(start >> 32)].AsSpan((int)(uint)start, length);
+        }
+    }
+
+    /// <summary>Bytes of the segments and their offsets and lengths (count, not capacity).</summary>
+    public long UsedBytes
+    {
+        get
+        {
+            long elements = 0;
+            for (int i = 0; i < _blocks.Count - 1; i++)
+            {
+                elements += _blocks[i].Length;
+            }
+            return (elements + _used) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + _starts.UsedBytes + _lengths.UsedBytes;
         }
     }
 

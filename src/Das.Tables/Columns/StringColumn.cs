@@ -46,4 +46,7 @@ public sealed class StringColumn : Column
 
     /// <inheritdoc/>
     public override long AllocatedBytes => _chars.AllocatedBytes + Nulls.AllocatedBytes;
+
+    /// <inheritdoc/>
+    public override long DataBytes => _chars.UsedBytes + Nulls.AllocatedBytes;
 }

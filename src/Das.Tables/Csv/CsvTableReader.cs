@@ -304,10 +304,28 @@ internal sealed class CsvTableReader
         int stride = _index.Columns;
         var starts = _index.Starts;
         var lengths = _index.Lengths;
+        var slot = _slots![c];
         for (int r = 0, at = c; r < rows; r++, at += stride)
         {
-            var slot = _slots![c];
             int len = lengths[at];
+            if (len > 0 && slot.Type == VoDataType.Double && !slot.IsText)
+            {
+                // The common case first: a number in a double column.
+                var number = NumberText.Trim(data.AsSpan(starts[at], len));
+                if (!number.IsEmpty && NumberText.TryParseDouble(number, out double value))
+                {
+                    var doubles = Unsafe.As<ScalarColumn<double>>(slot.Column);
+                    if (double.IsNaN(value))
+                    {
+                        doubles.AppendNull();
+                    }
+                    else
+                    {
+                        doubles.Append(value);
+                    }
+                    continue;
+                }
+            }
             ReadOnlySpan<byte> raw = len >= 0 ? data.AsSpan(starts[at], len) : len == -3 ? _index.Special[starts[at]] : [];
             if (slot.IsText)
             {
@@ -383,6 +401,7 @@ internal sealed class CsvTableReader
                     $"column '{slot.Name}' was inferred as {slot.Type.ToVoName()} but '{TextCells.Shorten(text)}' is not one; widened to {to.ToVoName()}",
                     starts[at], _rows + r, slot.Name);
                 _slots[c] = Widen(slot, to);
+                slot = _slots[c];
                 r--;
                 at -= stride;
                 continue;
@@ -444,6 +463,7 @@ internal sealed class CsvTableReader
         var data = _in.Data;
         _index.Reset(columns);
         byte delimiter = _delimiter;
+        var fieldEnds = new ByteCursor(data, delimiter, (byte)'\n', (byte)'\r');
         int i = start;
         while (i < end && _index.Rows < maxRecords)
         {
@@ -520,7 +540,7 @@ internal sealed class CsvTableReader
                 }
                 else
                 {
-                    int k = data.AsSpan(i, end - i).IndexOfAny(delimiter, (byte)'\n', (byte)'\r');
+                    int k = fieldEnds.Next(i, end);
                     if (k < 0)
                     {
                         if (!final)
@@ -528,6 +548,10 @@ internal sealed class CsvTableReader
                             break;
                         }
                         k = end - i;
+                    }
+                    else
+                    {
+                        k -= i;
                     }
                     cellStart = i;
                     cellLength = k;

@@ -109,6 +109,9 @@ public sealed class Table
     /// <summary>Bytes held by the column storage, for memory accounting.</summary>
     public long AllocatedBytes => _columns.Sum(c => c.AllocatedBytes);
 
+    /// <summary>Bytes of the data itself (values, text offsets and lengths, null masks): see <see cref="Column.DataBytes"/>.</summary>
+    public long DataBytes => _columns.Sum(c => c.DataBytes);
+
     private static Column Truncate(Column column, int rows)
     {
         if (column.Count == rows)

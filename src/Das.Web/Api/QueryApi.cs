@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Das.Engine.Access;
 using Das.Engine.Execution;
 using Das.Sources.Catalog;
-using Das.Tables.Model;
 using Das.Tables.Writers;
-using Das.Tables.Writers.VoTable;
 using Das.Vo.Http;
 using Das.Vo.NameResolution;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +28,9 @@ public static class QueryApi
         api.MapGet("/query", QueryAsync)
             .WithName("Query").WithSummary("Ask every selected source; all results when complete, as JSON (default), VOTable (one RESOURCE per source), or by Accept.");
         api.MapGet("/query/table", TableAsync)
-            .WithName("QueryTable").WithSummary("One source's table for a query, as csv, votable, json or xlsx (served from the cache when the query ran).");
+            .WithName("QueryTable").WithSummary("One source's table for a query, as csv, votable, json or xlsx (what the query got when it ran here lately; otherwise that source is asked).");
+        api.MapGet("/query/export", ExportAsync)
+            .WithName("QueryExport").WithSummary("A whole query as one download: votable (a RESOURCE per source), xlsx (a sheet per source), json, or csv (a ZIP of one CSV per source and outcomes.csv); from what the query got when it ran here lately.");
         return app;
     }
 
@@ -55,7 +54,7 @@ public static class QueryApi
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl))
         {
-            return TypedResults.BadRequest(new { errors = new[] { new { parameter = "name", message = "give an object name of at most 200 printable characters" } } });
+            return BadParameter("name", "give an object name of at most 200 printable characters");
         }
         var r = await resolver.ResolveAsync(name, services, new VoCallOptions { Budget = TimeSpan.FromSeconds(15) }, ct);
         return TypedResults.Ok(new
@@ -102,7 +101,7 @@ public static class QueryApi
         format ??= context.Request.Headers.Accept.ToString().Contains("votable", StringComparison.OrdinalIgnoreCase) ? "votable" : "json";
         if (format is not ("json" or "votable"))
         {
-            await TypedResults.BadRequest(new { errors = new[] { new { parameter = "format", message = $"format '{format}' must be json or votable" } } }).ExecuteAsync(context);
+            await BadParameter("format", $"format '{format}' must be json or votable").ExecuteAsync(context);
             return;
         }
         var prepared = await queries.PrepareAsync(Parameters(context.Request), access, ct);
@@ -116,38 +115,30 @@ public static class QueryApi
         {
             outcomes.Add(outcome);
         }
-        var body = context.Response.Body;
-        if (format == "votable")
+        context.Response.ContentType = QueryExports.Formats[format].MediaType;
+        await QueryExports.WriteAsync(format, context.Response.Body, prepared, outcomes, ct);
+    }
+
+    private static async Task ExportAsync(HttpContext context, QueryService queries, string? format)
+    {
+        var ct = context.RequestAborted;
+        var access = Access(context.User);
+        format ??= "votable";
+        if (!QueryExports.Formats.TryGetValue(format, out var kind))
         {
-            context.Response.ContentType = VoTableWriter.MediaType;
-            var document = MultiSourceDocument.Create(outcomes.Select(ToSourceTable), Describe(prepared));
-            await VoTableWriter.WriteAsync(body, document, null, ct);
+            await BadParameter("format", $"format '{format}' must be votable, xlsx, json or csv").ExecuteAsync(context);
             return;
         }
-        context.Response.ContentType = "application/json";
-        var head = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(head))
+        var prepared = await queries.PrepareAsync(Parameters(context.Request), access, ct);
+        if (prepared.Errors.Count > 0)
         {
-            json.WriteStartObject();
-            StreamJson.WriteQuery(json, prepared);
-            StreamJson.WriteStrings(json, "problems", prepared.Problems);
-            json.WritePropertyName("outcomes");
-            json.WriteStartArray();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            await TypedResults.BadRequest(StreamJson.Errors(prepared.Errors)).ExecuteAsync(context);
+            return;
         }
-        // Close the writer's "outcomes":[] open again and fill it with one OutcomeJson object per source.
-        var bytes = head.ToArray();
-        await body.WriteAsync(bytes.AsMemory(0, bytes.Length - 2), ct);
-        for (int i = 0; i < outcomes.Count; i++)
-        {
-            if (i > 0)
-            {
-                await body.WriteAsync(","u8.ToArray(), ct);
-            }
-            await OutcomeJson.WriteLineAsync(body, outcomes[i], includeTable: true, null, ct);
-        }
-        await body.WriteAsync("]}"u8.ToArray(), ct);
+        var outcomes = await queries.ResultsAsync(prepared, access, ct);
+        context.Response.ContentType = kind.MediaType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{QueryExports.DownloadName(prepared, kind.Extension)}\"";
+        await QueryExports.WriteAsync(format, context.Response.Body, prepared, outcomes, ct);
     }
 
     private static async Task TableAsync(HttpContext context, QueryService queries, string? source, string? format)
@@ -157,55 +148,49 @@ public static class QueryApi
         var tableFormat = TableFormat.FromName(format ?? TableFormat.VoTable.Name);
         if (tableFormat is null)
         {
-            await TypedResults.BadRequest(new { errors = new[] { new { parameter = "format", message = $"format '{format}' must be csv, votable, json or xlsx" } } }).ExecuteAsync(context);
+            await BadParameter("format", $"format '{format}' must be csv, votable, json or xlsx").ExecuteAsync(context);
             return;
         }
         if (string.IsNullOrWhiteSpace(source))
         {
-            await TypedResults.BadRequest(new { errors = new[] { new { parameter = "source", message = "name the source whose table you want" } } }).ExecuteAsync(context);
+            await BadParameter("source", "name the source whose table you want").ExecuteAsync(context);
             return;
         }
-        var prepared = await queries.PrepareAsync(Parameters(context.Request).Where(p => !p.Key.Equals("CAT", StringComparison.OrdinalIgnoreCase))
-            .Append(new("CAT", source)).Append(new("IMG", "0")), access, ct);
-        if (prepared.Errors.Count > 0 || prepared.Problems.Count > 0)
+        var prepared = await queries.PrepareAsync(Parameters(context.Request), access, ct);
+        if (prepared.Errors.Count > 0)
         {
-            await TypedResults.BadRequest(new { errors = prepared.Errors.Select(e => new { parameter = e.Parameter, message = e.Message }).Concat(prepared.Problems.Select(p => new { parameter = "source", message = p })) }).ExecuteAsync(context);
+            await TypedResults.BadRequest(StreamJson.Errors(prepared.Errors)).ExecuteAsync(context);
             return;
         }
-        var only = prepared with { Sources = [.. prepared.Sources.Where(s => s.Descriptor.Id.Equals(source, StringComparison.OrdinalIgnoreCase) || s.Descriptor.Aliases.Contains(source, StringComparer.OrdinalIgnoreCase))] };
-        SourceOutcome? outcome = null;
-        await foreach (var o in queries.RunAsync(only, access, ct))
+        // The source must be one the query asks (a CAT, VIZ or default source of these parameters).
+        var chosen = prepared.Sources.Where(s => s.Descriptor.Id.Equals(source, StringComparison.OrdinalIgnoreCase)
+            || s.Descriptor.Aliases.Contains(source, StringComparer.OrdinalIgnoreCase)).Take(1).ToList();
+        if (chosen.Count == 0)
         {
-            outcome = o;
+            await BadParameter("source", $"source '{source}' is not asked by this query (add it with CAT= or VIZ=)").ExecuteAsync(context);
+            return;
         }
+        var results = await queries.ResultsAsync(prepared with { Sources = chosen }, access, ct);
+        var outcome = results.Count > 0 ? results[0] : null;
         if (outcome?.Table is not { } table)
         {
             await TypedResults.Problem(outcome?.Message ?? "no answer", statusCode: StatusCodes.Status502BadGateway).ExecuteAsync(context);
             return;
         }
-        var name = outcome.Source.Id.Replace(':', '-').Replace('/', '-');
         context.Response.ContentType = tableFormat.MediaType;
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}{tableFormat.Extension}\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{QueryExports.FileName(outcome.Source.Id)}{tableFormat.Extension}\"";
         await tableFormat.WriteTableAsync(context.Response.Body, table, ct);
     }
 
-    private static SourceTable ToSourceTable(SourceOutcome o) => new()
-    {
-        SourceId = o.Source.Id,
-        Table = o.Table,
-        Status = o.Status switch
-        {
-            OutcomeStatus.Ok or OutcomeStatus.Empty => QueryStatus.Ok,
-            OutcomeStatus.Truncated => QueryStatus.Overflow,
-            _ => QueryStatus.Error,
-        },
-        Message = o.Message,
-        Description = o.Source.Title + (o.Provenance is null ? "" : " — " + o.Provenance),
-    };
-
-    private static string Describe(PreparedQuery p) =>
-        System.FormattableString.Invariant($"Das query at RA {p.Query!.Position.Ra:0.######}, Dec {p.Query.Position.Dec:+0.######;-0.######}, FOV {p.Query.FovArcmin} arcmin, ERR {p.Query.ErrArcsec} arcsec");
+    internal static BadRequest<ParameterErrors> BadParameter(string parameter, string message) =>
+        TypedResults.BadRequest(new ParameterErrors([new ParameterError(parameter, message)]));
 }
+
+/// <summary>A 400 body: <c>{"errors":[{"parameter","message"}]}</c>.</summary>
+public sealed record ParameterErrors(IReadOnlyList<ParameterError> Errors);
+
+/// <summary>One bad parameter and what is wrong with it.</summary>
+public sealed record ParameterError(string Parameter, string Message);
 
 /// <summary>A source as /api/sources lists it.</summary>
 public sealed record SourceInfo(string Id, string Title, string Kind, string Protocol, string Host, bool IsDefault,

@@ -6,6 +6,7 @@ using Das.Sky.Positions;
 using Das.Sources.Catalog;
 using Das.Vo.Http;
 using Das.Vo.NameResolution;
+using Das.Web.Results;
 
 namespace Das.Web.Api;
 
@@ -13,7 +14,8 @@ namespace Das.Web.Api;
 /// The one path from request parameters to outcomes, shared by the HTTP API and the hub: read the parameters
 /// (RA, DEC, FOV, ERR, NAME, CAT, VIZ, IMG), resolve a name, choose the sources, run the engine.
 /// </summary>
-public sealed class QueryService(SourceCatalog catalog, QueryEngine engine, NameResolver resolver, NameResolverServices resolverServices)
+public sealed class QueryService(SourceCatalog catalog, QueryEngine engine, NameResolver resolver, NameResolverServices resolverServices,
+    RecentOutcomes recent)
 {
     /// <summary>Parameters the API adds that are not part of the query itself.</summary>
     private static readonly HashSet<string> ApiParameters = new(StringComparer.OrdinalIgnoreCase) { "format", "source" };
@@ -46,11 +48,45 @@ public sealed class QueryService(SourceCatalog catalog, QueryEngine engine, Name
         return new PreparedQuery { Query = query, Sources = selection.Sources, Problems = selection.Problems, Resolution = resolution };
     }
 
-    /// <summary>Runs a prepared query: outcomes in completion order.</summary>
-    public IAsyncEnumerable<SourceOutcome> RunAsync(PreparedQuery prepared, AccessContext access, CancellationToken cancellationToken)
+    /// <summary>Runs a prepared query: outcomes in completion order, each kept a while for the query's downloads.</summary>
+    public async IAsyncEnumerable<SourceOutcome> RunAsync(PreparedQuery prepared, AccessContext access,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        return engine.RunAsync(prepared.Query ?? throw new InvalidOperationException("the query has errors"), prepared.Sources, access, cancellationToken);
+        var query = prepared.Query ?? throw new InvalidOperationException("the query has errors");
+        await foreach (var outcome in engine.RunAsync(query, prepared.Sources, access, cancellationToken))
+        {
+            recent.Record(query, outcome, access);
+            yield return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Every source's outcome for a prepared query, in the order of its sources: what the query got when it ran here
+    /// lately (<see cref="RecentOutcomes"/>), and only the sources missing there asked now. Downloads use this, so
+    /// they hold what the page showed and do not ask the archives again.
+    /// </summary>
+    public async Task<IReadOnlyList<SourceOutcome>> ResultsAsync(PreparedQuery prepared, AccessContext access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var query = prepared.Query ?? throw new InvalidOperationException("the query has errors");
+        var found = new Dictionary<string, SourceOutcome>(StringComparer.Ordinal);
+        foreach (var source in prepared.Sources)
+        {
+            if (recent.Find(query, source.Descriptor, access) is { } kept)
+            {
+                found[source.Descriptor.Id] = kept;
+            }
+        }
+        var missing = prepared.Sources.Where(s => !found.ContainsKey(s.Descriptor.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            await foreach (var outcome in RunAsync(prepared with { Sources = missing }, access, cancellationToken))
+            {
+                found[outcome.Source.Id] = outcome;
+            }
+        }
+        return [.. prepared.Sources.Select(s => found.GetValueOrDefault(s.Descriptor.Id)).OfType<SourceOutcome>()];
     }
 
     /// <summary>A resolver's answer that is not a position, as one sentence.</summary>

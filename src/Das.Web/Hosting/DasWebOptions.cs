@@ -1,6 +1,9 @@
 using Das.Engine;
 using Das.Jobs;
 using Das.Jobs.Downloads;
+using Das.Web.Images;
+using Das.Web.Results;
+using Das.Web.Sky;
 
 namespace Das.Web.Hosting;
 
@@ -18,4 +21,12 @@ public sealed record DasWebOptions
 
     /// <summary>Downloads: store directory, size cap, disk budget, allowed hosts.</summary>
     public DownloadOptions Downloads { get; init; } = new();
+    /// <summary>How long a query's outcomes are kept for its downloads and image overlays.</summary>
+    public ResultsOptions Results { get; init; } = new();
+
+    /// <summary>The image proxy for FITS overlays: size cap and time limit.</summary>
+    public ImageOptions Images { get; init; } = new();
+
+    /// <summary>The sky view's HiPS surveys.</summary>
+    public SkyOptions Sky { get; init; } = new();
 }

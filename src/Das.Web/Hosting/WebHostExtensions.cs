@@ -7,6 +7,9 @@ using Das.Vo.NameResolution;
 using Das.Web.Api;
 using Das.Web.Hubs;
 using Das.Web.Jobs;
+using Das.Web.Images;
+using Das.Web.Results;
+using Das.Web.Sky;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Das.Web.Hosting;
@@ -27,6 +30,10 @@ public static class WebHostExtensions
         }
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
+        builder.Services.AddSingleton(options.Results);
+        builder.Services.AddSingleton(options.Images);
+        builder.Services.AddSingleton(new SurveyList(options.Sky));
+        builder.Services.AddSingleton<RecentOutcomes>();
         builder.Services.AddSingleton<QueryService>();
         builder.Services.AddDasJobs(options.Jobs);
         if (string.Equals(options.Jobs.Engine, "hangfire", StringComparison.OrdinalIgnoreCase))
@@ -36,6 +43,19 @@ public static class WebHostExtensions
         var downloads = options.Downloads with { UserAgent = options.Downloads.UserAgent ?? Das.Vo.Http.DasUserAgent.Science, AllowAnyHost = false };
         builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
         builder.Services.AddDasDownloads(downloads, options.Jobs);
+        builder.Services.AddHttpClient(ImageProxy.HttpClientName, client =>
+            {
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(Das.Vo.Http.DasUserAgent.Science);
+                client.Timeout = Timeout.InfiniteTimeSpan; // Das:Images:TimeoutSeconds is the limit
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Each redirect is checked by the proxy (same host, or the source's own host) before it is followed.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+            });
+        builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -48,6 +68,7 @@ public static class WebHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         // A bad catalogue stops the app now, with every problem listed, rather than at the first query.
         app.Services.GetRequiredService<SourceCatalog>();
+        app.UseContentSecurityPolicy(ContentSecurityPolicy.Build(app.Services.GetRequiredService<SurveyList>().RemoteOrigins));
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".fits"] = "application/fits";
         types.Mappings[".fz"] = "application/fits";
@@ -56,6 +77,9 @@ public static class WebHostExtensions
         // HiPS directories hold an extensionless "properties" file; Aladin Lite falls back to remote servers when it 404s.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new HipsContentTypes(types) });
         app.MapQueryApi();
+        app.MapImageProxy();
+        app.MapSkyApi();
+        app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapJobsApi();
         app.MapHub<JobsHub>("/hubs/jobs");

@@ -47,6 +47,17 @@ public sealed class DefaultRequestTests : IAsyncLifetime
         ["vizier-skymapper-dr4"] = new ExpectedGet(Asu("II/379/smssdr4")),
         // §13 NED TAP.
         ["ned"] = new ExpectedTap("https://ned.ipac.caltech.edu/tap/sync", TapCone("prefname, pretype, ra, dec, z", "NEDTAP.objdir"), 2000),
+        // Redshifts (§2a, §13, §1c): SIMBAD's and NED's redshift columns, rows with a redshift only, nearest first;
+        // VizieR's tables with a src.redshift column near the position, all columns with their metadata.
+        ["simbad-redshifts"] = new ExpectedTap("https://simbad.cds.unistra.fr/simbad/sim-tap/sync",
+            "SELECT TOP 500 main_id, ra, dec, otype, rvz_redshift, rvz_err, rvz_type, rvz_nature, rvz_qual, rvz_bibcode, " +
+            $"DISTANCE(POINT('ICRS', ra, dec), {Cone}) AS das_dist_deg FROM basic WHERE rvz_redshift IS NOT NULL " +
+            $"AND CONTAINS(POINT('ICRS', basic.ra, basic.dec), CIRCLE('ICRS', 334.02, -7.8988, {R})) = 1 ORDER BY das_dist_deg", 500),
+        ["ned-redshifts"] = new ExpectedTap("https://ned.ipac.caltech.edu/tap/sync",
+            $"SELECT TOP 500 prefname, pretype, ra, dec, z, zunc, zflag, DISTANCE(POINT('ICRS', ra, dec), {Cone}) AS das_dist_deg FROM NEDTAP.objdir " +
+            $"WHERE z IS NOT NULL AND CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 334.02, -7.8988, {R})) = 1 ORDER BY das_dist_deg", 500),
+        ["vizier-redshifts"] = new ExpectedGet("https://vizier.cds.unistra.fr/viz-bin/votable?-ucd=src.redshift*&-c=334.02-7.8988&-c.rs=60&-out.max=50" +
+            "&-out.add=_r&-sort=_r&-out.meta=huD&-oc.form=d&-out=**"),
         // §4 ESO: INTERSECTS on s_region for ObsCore and raw frames; SSA with SIZE the diameter.
         ["eso-obscore"] = new ExpectedTap("https://archive.eso.org/tap_obs/sync",
             "SELECT TOP 1000 target_name, s_ra, s_dec, dp_id, obs_collection, instrument_name, dataproduct_type, access_url FROM ivoa.ObsCore " +

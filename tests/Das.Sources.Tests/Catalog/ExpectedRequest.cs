@@ -16,6 +16,7 @@ internal abstract record ExpectedRequest(double Ra, double Dec)
     {
         VoSourceRequest vo => vo.Request,
         ApiRequest api => api.Request,
+        Das.Sources.Redshifts.RedshiftSearchRequest redshifts => redshifts.Request,
         _ => throw new Xunit.Sdk.XunitException($"{request.GetType().Name} is not a request that is sent"),
     };
 }

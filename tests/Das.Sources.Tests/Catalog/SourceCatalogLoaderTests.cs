@@ -95,7 +95,7 @@ public sealed class SourceCatalogLoaderTests : IAsyncLifetime
         var problems = _harness.Loader.Validate(file.Sources);
 
         Assert.Collection(problems,
-            p => Assert.Equal("no-protocol: protocol 'soap' is not known (known: fink, gemini, irsa-ztf-lightcurves, legacy-cutouts, mast-mashup, ps1-catalog, ps1-cutouts, scs, sia1, sia2, ssa, tap, vizier, vizier-tap)", p),
+            p => Assert.Equal("no-protocol: protocol 'soap' is not known (known: fink, gemini, irsa-ztf-lightcurves, legacy-cutouts, mast-mashup, ps1-catalog, ps1-cutouts, scs, sia1, sia2, ssa, tap, tap-redshifts, vizier, vizier-redshifts, vizier-tap)", p),
             p => Assert.Equal("bad-url: endpoint 'ftp://example.org/cone' is not an http(s) URL", p),
             p => Assert.Equal("misspelt: unknown setting 'tabel'", p),
             p => Assert.Equal("bad-adql: adql: unknown placeholder {radius_deg} (known: {ra}, {dec}, {radius}, {maxrec})", p),

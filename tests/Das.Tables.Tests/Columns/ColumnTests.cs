@@ -51,6 +51,22 @@ public sealed class ColumnTests
     }
 
     [Fact]
+    public void Data_bytes_count_the_values_held_and_allocated_bytes_the_capacity()
+    {
+        var doubles = new ScalarColumn<double>(F(VoDataType.Double));
+        var text = new StringColumn(F(VoDataType.Char, "*"));
+        for (int i = 0; i < 1000; i++)
+        {
+            doubles.Append(i);
+            text.Append("abc");
+        }
+        Assert.Equal(8000, doubles.DataBytes);
+        Assert.True(doubles.AllocatedBytes >= doubles.DataBytes);
+        Assert.Equal(1000 * (3 * 2 + 8 + 4), text.DataBytes); // UTF-16 characters, an offset and a length per cell
+        Assert.True(text.AllocatedBytes >= text.DataBytes);
+    }
+
+    [Fact]
     public void Null_float_cells_hold_nan_so_numeric_scans_see_no_value()
     {
         var column = new ScalarColumn<double>(F(VoDataType.Double));

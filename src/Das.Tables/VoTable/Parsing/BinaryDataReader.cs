@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using Das.Tables.Columns;
+using Das.Tables.Model;
 using Das.Tables.VoTable.Diagnostics;
 
 namespace Das.Tables.VoTable.Parsing;
@@ -25,6 +28,9 @@ internal sealed class BinaryDataReader
     private readonly bool _parallel;
     private readonly bool[] _all, _groupA, _groupB;
     private int[] _rowStarts = new int[4096];
+    private readonly int _stride;                  // cell offsets per row: one per column and the row's length
+    private int[] _cellOffsets = [];               // per row, where each cell starts (relative to the row), when rows vary
+    private readonly int[]? _fixedOffsets;         // where each cell starts when every row has the same layout
 
     public BinaryDataReader(ColumnSlot[] slots, bool binary2, DiagnosticSink sink, long? maxRows, int bufferSize, bool parallel)
     {
@@ -62,6 +68,22 @@ internal sealed class BinaryDataReader
             fixedBytes += slot.BinaryFixedBytes;
         }
         _fixedRowBytes = fixedBytes;
+        _stride = slots.Length + 1;
+        if (fixedBytes >= 0)
+        {
+            _fixedOffsets = new int[_stride];
+            int at = _maskBytes;
+            for (int c = 0; c < slots.Length; c++)
+            {
+                _fixedOffsets[c] = at;
+                at += slots[c].BinaryFixedBytes;
+            }
+            _fixedOffsets[slots.Length] = at;
+        }
+        else
+        {
+            _cellOffsets = new int[4096 * _stride];
+        }
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
@@ -166,7 +188,11 @@ internal sealed class BinaryDataReader
         while (rows < allowed)
         {
             var row = _buffer.AsSpan(pos, _end - pos);
-            int length = _fixedRowBytes >= 0 ? (_fixedRowBytes <= row.Length ? _fixedRowBytes : -1) : RowLength(row);
+            if (_fixedRowBytes < 0 && (rows + 1) * _stride > _cellOffsets.Length)
+            {
+                Array.Resize(ref _cellOffsets, _cellOffsets.Length * 2);
+            }
+            int length = _fixedRowBytes >= 0 ? (_fixedRowBytes <= row.Length ? _fixedRowBytes : -1) : RowLength(row, _cellOffsets.AsSpan(rows * _stride, _stride));
             if (length < 0)
             {
                 if (length == -2)
@@ -203,51 +229,123 @@ internal sealed class BinaryDataReader
         return Rows >= _maxRows;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Decodes the columns marked in <paramref name="mine"/>, one column at a time over all rows of the batch.</summary>
     private void DecodeColumns(bool[] mine, int rows)
     {
-        var slots = _slots;
-        var buffer = _buffer;
-        var starts = _rowStarts;
-        bool binary2 = _binary2;
-        for (int r = 0; r < rows; r++)
+        for (int c = 0; c < _slots.Length; c++)
         {
-            int rowStart = starts[r];
-            var row = buffer.AsSpan(rowStart, _end - rowStart);
-            int pos = _maskBytes;
-            for (int c = 0; c < slots.Length; c++)
+            if (mine[c])
             {
-                var slot = slots[c];
-                int cellLength = slot.BinaryFixedBytes >= 0 ? slot.BinaryFixedBytes : BinaryCells.CellLength(slot, row, pos);
-                if (mine[c])
-                {
-                    bool isNull = binary2 && (row[c >> 3] & (0x80 >> (c & 7))) != 0;
-                    var cell = row.Slice(pos, cellLength);
-                    if (!slot.IsText && !slot.IsArray && !isNull)
-                    {
-                        BinaryCells.DecodeScalar(slot, cell);
-                    }
-                    else
-                    {
-                        BinaryCells.Decode(slot, cell, isNull);
-                    }
-                }
-                pos += cellLength;
+                DecodeColumn(c, rows);
             }
         }
     }
 
+    /// <summary>
+    /// One column over the batch's rows: common scalar types in a tight loop of big-endian reads, everything else
+    /// cell by cell through <see cref="BinaryCells.Decode"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RowLength(ReadOnlySpan<byte> row)
+    private void DecodeColumn(int c, int rows)
+    {
+        var slot = _slots[c];
+        var buffer = _buffer;
+        var starts = _rowStarts;
+        var offsets = _cellOffsets;
+        int stride = _stride;
+        int fixedOffset = _fixedOffsets?[c] ?? -1;
+        int maskByte = c >> 3, maskBit = 0x80 >> (c & 7);
+        bool binary2 = _binary2;
+        if (!slot.IsText && !slot.IsArray)
+        {
+            int size = slot.BinaryFixedBytes;
+            switch (slot.Type)
+            {
+                case VoDataType.Double when !slot.HasFloatNull:
+                {
+                    var column = Unsafe.As<ScalarColumn<double>>(slot.Column);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int rs = starts[r];
+                        double v = BinaryPrimitives.ReadDoubleBigEndian(buffer.AsSpan(rs + (fixedOffset >= 0 ? fixedOffset : offsets[r * stride + c]), 8));
+                        if ((binary2 && (buffer[rs + maskByte] & maskBit) != 0) || double.IsNaN(v))
+                        {
+                            column.AppendNull();
+                        }
+                        else
+                        {
+                            column.Append(v);
+                        }
+                    }
+                    return;
+                }
+                case VoDataType.Float when !slot.HasFloatNull:
+                {
+                    var column = Unsafe.As<ScalarColumn<float>>(slot.Column);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int rs = starts[r];
+                        float v = BinaryPrimitives.ReadSingleBigEndian(buffer.AsSpan(rs + (fixedOffset >= 0 ? fixedOffset : offsets[r * stride + c]), 4));
+                        if ((binary2 && (buffer[rs + maskByte] & maskBit) != 0) || float.IsNaN(v))
+                        {
+                            column.AppendNull();
+                        }
+                        else
+                        {
+                            column.Append(v);
+                        }
+                    }
+                    return;
+                }
+                default:
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int rs = starts[r];
+                        var cell = buffer.AsSpan(rs + (fixedOffset >= 0 ? fixedOffset : offsets[r * stride + c]), size);
+                        if (binary2 && (buffer[rs + maskByte] & maskBit) != 0)
+                        {
+                            slot.Column.AppendNull();
+                        }
+                        else
+                        {
+                            BinaryCells.DecodeScalar(slot, cell);
+                        }
+                    }
+                    return;
+            }
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            int rs = starts[r];
+            int start, end;
+            if (fixedOffset >= 0)
+            {
+                start = fixedOffset;
+                end = _fixedOffsets![c + 1];
+            }
+            else
+            {
+                start = offsets[r * stride + c];
+                end = offsets[r * stride + c + 1];
+            }
+            BinaryCells.Decode(slot, buffer.AsSpan(rs + start, end - start), binary2 && (buffer[rs + maskByte] & maskBit) != 0);
+        }
+    }
+
+    /// <summary>The row's length, writing where each cell starts into <paramref name="offsets"/>; -1 when incomplete, -2 when invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int RowLength(ReadOnlySpan<byte> row, Span<int> offsets)
     {
         int pos = _maskBytes;
         if (pos > row.Length)
         {
             return -1;
         }
-        foreach (var slot in _slots)
+        var slots = _slots;
+        for (int c = 0; c < slots.Length; c++)
         {
-            int n = BinaryCells.CellLength(slot, row, pos);
+            offsets[c] = pos;
+            int n = BinaryCells.CellLength(slots[c], row, pos);
             if (n < 0)
             {
                 return n;
@@ -258,6 +356,7 @@ internal sealed class BinaryDataReader
                 return -1;
             }
         }
+        offsets[slots.Length] = pos;
         return pos;
     }
 }

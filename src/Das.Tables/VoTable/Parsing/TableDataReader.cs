@@ -384,6 +384,7 @@ internal sealed class TableDataReader
         var tdClose = _tdClose;
         var trClose = _trClose;
         bool plain = _plainTags;
+        var markup = new ByteCursor(data, (byte)'<', (byte)'&', (byte)'<');
         while (true)
         {
             while (i < end && NumberText.IsSpace(data[i]))
@@ -443,11 +444,12 @@ internal sealed class TableDataReader
                         continue;
                     }
                     var text = data.AsSpan(textStart, end - textStart);
-                    int lt = text.IndexOfAny((byte)'<', (byte)'&');
+                    int lt = markup.Next(textStart, end);
                     if (lt < 0)
                     {
                         throw new XmlSyntaxException("a cell is not closed", _in.BaseOffset + textStart);
                     }
+                    lt -= textStart;
                     if (text[lt] == (byte)'<' && (plain ? text.Length - lt >= 5 && MemoryMarshal.Read<uint>(text[lt..]) == PlainTdClose && text[lt + 4] == (byte)'>' : text[lt..].StartsWith(tdClose)))
                     {
                         if (col < columns)

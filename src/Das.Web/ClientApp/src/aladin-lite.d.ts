@@ -38,6 +38,24 @@ declare module 'aladin-lite' {
     [key: string]: unknown;
   }
 
+  /** A FITS image layer (A.image). */
+  export interface AladinImage {
+    setOpacity(opacity: number): void;
+    getOpacity(): number;
+    added?: boolean;
+  }
+
+  export interface ImageOptions {
+    name?: string;
+    imgFormat?: 'fits' | 'jpeg' | 'png';
+    opacity?: number;
+    successCallback?: (ra: number, dec: number, fov: number, image: AladinImage) => void;
+    errorCallback?: (error: unknown) => void;
+  }
+
+  /** A HiPS layer (A.imageHiPS). */
+  export type AladinHiPS = object;
+
   export interface AladinOptions {
     survey?: string;
     hipsList?: HipsListEntry[];
@@ -77,6 +95,9 @@ declare module 'aladin-lite' {
     removeLayer(layer: AladinCatalog | AladinOverlay): void;
     setImageSurvey(survey: unknown): void;
     setBaseImageLayer(survey: unknown): void;
+    setOverlayImageLayer(image: AladinImage | AladinHiPS, layer?: string): unknown;
+    removeImageLayer(layer: string): void;
+    getOverlayImageLayer(layer?: string): unknown;
     newImageSurvey(idOrUrl: string, options?: Record<string, unknown>): unknown;
     on(event: 'objectHovered' | 'objectHoveredStop' | 'objectClicked', handler: (object: AladinSource | null, xy?: unknown) => void): void;
     on(event: string, handler: (...args: unknown[]) => void): void;
@@ -110,6 +131,8 @@ declare module 'aladin-lite' {
     graphicOverlay(options?: ShapeOptions & { name?: string }): AladinOverlay;
     circle(ra: number, dec: number, radiusDegrees: number, options?: ShapeOptions): AladinShape;
     polygon(vertices: [number, number][], options?: ShapeOptions & { closed?: boolean }): AladinShape;
+    image(url: string, options: ImageOptions): AladinImage;
+    imageHiPS(idOrUrl: string, options?: { name?: string; url?: string }): AladinHiPS;
   }
 
   const A: AladinStatic;

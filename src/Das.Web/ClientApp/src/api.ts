@@ -148,13 +148,14 @@ export interface SurveyEntry {
 }
 
 /**
- * The surveys offered in the sky view (surveys.json beside the page). The first is the default. Without the file
- * the page offers only the local HiPS at hips/: Aladin Lite must never fall back to its remote defaults by itself.
+ * The surveys offered in the sky view (api/surveys: Das:Sky:Surveys on the server, local ones only when served). The
+ * first is the default. When the list cannot be had the page offers only the local HiPS at hips/: Aladin Lite must
+ * never fall back to its remote defaults by itself.
  */
 export async function fetchSurveys(): Promise<SurveyEntry[]> {
   const fallback: SurveyEntry[] = [{ id: 'local', name: 'Local HiPS', url: 'hips/' }];
   try {
-    const response = await fetch('surveys.json', { headers: { Accept: 'application/json' } });
+    const response = await fetch('api/surveys', { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       return fallback;
     }
@@ -167,4 +168,25 @@ export async function fetchSurveys(): Promise<SurveyEntry[]> {
   } catch {
     return fallback;
   }
+}
+
+/** The whole-query downloads (api/query/export): one file with every source's outcome and rows. */
+export const queryExportFormats = [
+  { format: 'votable', label: 'VOTable' },
+  { format: 'xlsx', label: 'XLSX' },
+  { format: 'json', label: 'JSON' },
+  { format: 'csv', label: 'CSV (zip)' },
+] as const;
+
+/**
+ * An archive's FITS image, through the server's image proxy (api/image), as a blob: URL for the sky view. The server
+ * fetches only images that a source listed in a recent answer; its refusal or the archive's failure comes back as an
+ * ApiError with the server's sentence.
+ */
+export async function fetchImage(url: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(`api/image?url=${encodeURIComponent(url)}`, { signal: signal ?? null });
+  if (!response.ok) {
+    throw await errorOf(response);
+  }
+  return URL.createObjectURL(await response.blob());
 }

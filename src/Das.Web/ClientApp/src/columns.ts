@@ -166,3 +166,40 @@ export function numericFilter(filter: string, value: unknown): boolean {
   }
   return cellText(value).includes(text);
 }
+
+/** Where an image table keeps its access URL and its format (MIME type) column, or null when it has no access URL. */
+export function imageColumns(table: TableJson): { url: number; format: number } | null {
+  const columns = table.columns;
+  let url = columns.findIndex(c => /^access_?url$/i.test(c.name));
+  if (url < 0) {
+    url = columns.findIndex(c => ucdWords(c).includes('meta.ref.url') || ucdWords(c).includes('meta.ref.uri'));
+  }
+  if (url < 0) {
+    return null;
+  }
+  let format = columns.findIndex(c => ucdWords(c).includes('meta.code.mime'));
+  if (format < 0) {
+    format = columns.findIndex(c => /^(access_)?format$/i.test(c.name));
+  }
+  return { url, format };
+}
+
+/**
+ * The FITS URL of an image row, or null: an http(s) access URL whose format says FITS (image/fits,
+ * application/fits), or, without a format, whose path ends in .fits, .fit or .fits.gz.
+ */
+export function fitsUrl(cells: unknown[], columns: { url: number; format: number }): string | null {
+  const url = cells[columns.url];
+  if (!looksLikeUrl(url)) {
+    return null;
+  }
+  const format = columns.format >= 0 ? cells[columns.format] : null;
+  if (typeof format === 'string' && format.trim()) {
+    return /fits/i.test(format) ? url : null;
+  }
+  try {
+    return /\.(fits?|fits\.gz|fz)$/i.test(new URL(url).pathname) ? url : null;
+  } catch {
+    return null;
+  }
+}

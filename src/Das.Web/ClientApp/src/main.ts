@@ -2,19 +2,27 @@
 // panel, the sky view and one table per source, and keeps the address bar holding a link that repeats the query.
 
 import './style.css';
-import { fetchSources, fetchSurveys, type OutcomeLine, type SourceInfo, type StartLine, type SurveyEntry } from './api';
+import { fetchImage, fetchSources, fetchSurveys, queryExportFormats, type OutcomeLine, type SourceInfo, type StartLine, type StartQuery, type SurveyEntry } from './api';
 import { sourceColor } from './colors';
 import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
 import { QueryFormView } from './form';
-import { readQuery, writeQuery, type QueryForm } from './query';
+import { readQuery, splitList, writeQuery, type QueryForm } from './query';
+import { RedshiftPanel } from './redshift';
 import { SkyView, type SkyPosition } from './sky';
+import { SkyTools } from './skytools';
 import { StatusPanel } from './status';
+import { SampPanel } from './samp/panel';
 import { runQuery, type RunningQuery } from './stream';
 import { TablesView } from './tables';
 
 interface Run {
   search: string;
+  form: QueryForm;
+  /** The query as the server understood it (its start line): extra catalogues are asked at exactly this place. */
+  query: StartQuery | null;
+  /** Streams of extra VizieR catalogues added after the query ran. */
+  extras: RunningQuery[];
   colors: Map<string, string>;
   outcomes: Map<string, OutcomeLine>;
   stream: RunningQuery;
@@ -26,9 +34,13 @@ class App {
   private readonly form: QueryFormView;
   private readonly status = new StatusPanel(byId('status-list'), byId('status-summary'));
   private readonly tables: TablesView;
+  private readonly samp = new SampPanel(() => this.run?.search ?? '');
   private readonly target = byId('query-target');
+  /** Every redshift near the query's position, filled from api/redshift/stream when a query starts. */
+  private readonly redshifts = new RedshiftPanel(byId('results'));
   private readonly surveys: Promise<SurveyEntry[]>;
   private sky: SkyView | null = null;
+  private skyTools: SkyTools | null = null;
   /** The sky view, made at the first query's position (never before: see SkyView.create). */
   private skyReady: Promise<SkyView | null> = Promise.resolve(null);
   private skyStarted = false;
@@ -38,12 +50,21 @@ class App {
     this.form = new QueryFormView(query => this.start(query));
     this.tables = new TablesView(byId('table-tabs'), byId('table-panels'), () => this.run?.search ?? '');
     this.tables.reset();
+    // SAMP (samp/): the control above the tables, each table's "Send to SAMP", coord.pointAt.sky on a row click.
+    byId('table-tabs').before(this.samp.element);
+    this.tables.onTableActions((id, title, table) => this.samp.tableActions(id, title, table));
+    this.tables.onRowClick((id, row) => this.samp.rowClicked(id, row));
     this.tables.onRowHover((id, row) => {
       if (row === null) {
         this.sky?.unhighlight();
       } else {
         this.sky?.highlight(id, row);
       }
+    });
+    this.tables.onOverlay((_id, _row, url) => void this.overlay(url));
+    byId('add-viz-form').addEventListener('submit', event => {
+      event.preventDefault();
+      this.addVizier(byId<HTMLInputElement>('add-viz').value);
     });
     this.status.onToggle((id, visible) => {
       this.sky?.setVisible(id, visible);
@@ -69,15 +90,19 @@ class App {
 
   private start(query: QueryForm): void {
     this.run?.stream.cancel();
+    this.run?.extras.forEach(e => e.cancel());
     const search = writeQuery(query);
     history.replaceState(history.state, '', search ? `?${search}` : location.pathname);
     this.form.clearErrors();
     this.tables.reset();
     this.sky?.reset();
+    this.redshifts.reset();
     clear(this.target);
     this.target.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'starting…');
     this.status.reset([], []);
-    const run: Run = { search, colors: new Map(), outcomes: new Map(), stream: { cancel() {} }, failed: false };
+    byId('add-viz-form').hidden = true;
+    byId('query-downloads').hidden = true;
+    const run: Run = { search, form: query, query: null, extras: [], colors: new Map(), outcomes: new Map(), stream: { cancel() {} }, failed: false };
     this.run = run;
     document.body.dataset.query = 'running';
     run.stream = runQuery(search, {
@@ -112,6 +137,14 @@ class App {
         .then(sky => {
           this.sky = sky;
           sky.onObjectClicked((id, row) => void this.tables.selectRow(id, row));
+          sky.onObjectHovered((id, row) => void this.tables.hoverRow(id, row));
+          void this.surveys.then(surveys => {
+            this.skyTools = new SkyTools(byId('sky-tools'), surveys, {
+              survey: survey => sky.setSurvey(survey),
+              opacity: value => sky.setImageOpacity(value),
+              removeImage: () => sky.removeImage(),
+            });
+          });
           return sky;
         })
         .catch((error: unknown) => {
@@ -127,11 +160,98 @@ class App {
     return this.sky?.pixelOf(ra, dec) ?? null;
   }
 
+  /** The image overlay's opacity as Aladin holds it (tests read it), or null. */
+  imageOpacity(): number | null {
+    return this.sky?.imageOpacity() ?? null;
+  }
+
+  /** Puts an archive's FITS image on the sky, fetched through the server's image proxy. */
+  private async overlay(url: string): Promise<void> {
+    const sky = await this.skyReady;
+    const tools = this.skyTools;
+    if (!sky || !tools) {
+      return;
+    }
+    const name = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
+    tools.loading(name);
+    try {
+      const blobUrl = await fetchImage(url);
+      await sky.overlayImage(blobUrl, name, tools.opacity);
+      tools.showOverlay(name);
+    } catch (error) {
+      tools.error(`The image could not be overlaid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The whole-query downloads for the query as the address bar holds it. */
+  private showDownloads(search: string): void {
+    const box = byId('query-downloads');
+    clear(box);
+    box.append('Download everything: ', ...queryExportFormats.map(f => h('a', {
+      class: 'query-export', 'data-format': f.format, download: '', href: `api/query/export?format=${f.format}&${search}`,
+    }, f.label)));
+    box.hidden = false;
+  }
+
+  /**
+   * Asks extra VizieR catalogues for the query that ran, at the position the server understood: their status lines,
+   * tables and overlays join the others, and the address bar's link asks them too from then on.
+   */
+  private addVizier(text: string): void {
+    const run = this.run;
+    const error = byId('add-viz-error');
+    clear(error);
+    if (!run?.query) {
+      return;
+    }
+    const names = splitList(text).filter(n => !run.form.viz.some(v => v.toLowerCase() === n.toLowerCase()));
+    if (names.length === 0) {
+      error.append(splitList(text).length === 0 ? 'Type a VizieR catalogue, such as II/246.' : 'That catalogue is asked already.');
+      return;
+    }
+    const q = run.query;
+    const search = `RA=${q.ra}&DEC=${q.dec}&FOV=${q.fovArcmin}&ERR=${q.errArcsec}&CAT=0&IMG=0&VIZ=${names.map(encodeURIComponent).join(',')}`;
+    document.body.dataset.query = 'running';
+    const extra = runQuery(search, {
+      start: line => {
+        if (this.run !== run) {
+          return;
+        }
+        line.sources.forEach(s => run.colors.set(s.id, sourceColor(run.colors.size)));
+        this.status.extend(line.sources.map(s => ({ ...s, color: run.colors.get(s.id) ?? sourceColor(0) })));
+        run.form = { ...run.form, viz: [...run.form.viz, ...names] };
+        run.search = writeQuery(run.form);
+        history.replaceState(history.state, '', `?${run.search}`);
+        byId<HTMLInputElement>('f-viz').value = run.form.viz.join(',');
+        byId<HTMLInputElement>('add-viz').value = '';
+        this.showDownloads(run.search);
+      },
+      outcome: line => { if (this.run === run) { void this.onOutcome(run, line); } },
+      failed: failure => {
+        if (this.run === run) {
+          error.append(failure.message);
+          document.body.dataset.query = 'done';
+        }
+      },
+      done: () => {
+        if (this.run === run) {
+          this.status.finish(null);
+          document.body.dataset.query = 'done';
+        }
+      },
+    });
+    run.extras.push(extra);
+  }
+
   private async onStart(run: Run, line: StartLine): Promise<void> {
+    run.query = line.query;
     line.sources.forEach((s, i) => run.colors.set(s.id, sourceColor(i)));
+    byId('add-viz-form').hidden = false;
+    this.showDownloads(run.search);
     this.status.reset(line.sources.map(s => ({ ...s, color: run.colors.get(s.id) ?? sourceColor(0) })), line.problems ?? []);
     this.form.markAsked(line.sources.map(s => s.id));
     const q = line.query;
+    this.redshifts.start(q.ra, q.dec, q.errArcsec);
     clear(this.target);
     append(this.target,
       q.targetName ? h('strong', null, q.targetName, ' ') : null,
@@ -184,4 +304,7 @@ function positionsOf(outcome: OutcomeLine): SkyPosition[] {
 const app = new App();
 void app.load();
 // Tests drive the mouse over sky objects: they ask the sky view where a position is drawn.
-(window as unknown as { das: unknown }).das = { pixelOf: (ra: number, dec: number) => app.pixelOf(ra, dec) };
+(window as unknown as { das: unknown }).das = {
+  pixelOf: (ra: number, dec: number) => app.pixelOf(ra, dec),
+  imageOpacity: () => app.imageOpacity(),
+};

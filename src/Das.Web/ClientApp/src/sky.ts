@@ -2,9 +2,12 @@
 // catalogue overlay per source. Aladin Lite calls CDS servers unless told otherwise, so it is always created with
 // an absolute local survey URL, the page's own survey list and log:false (notes: "Aladin Lite offline").
 
-import A, { type Aladin, type AladinCatalog, type AladinOverlay, type AladinSource } from 'aladin-lite';
+import A, { type Aladin, type AladinCatalog, type AladinImage, type AladinOverlay, type AladinSource } from 'aladin-lite';
 import type { SurveyEntry } from './api';
 import { fieldCorners } from './geometry';
+
+/** The Aladin layer FITS overlays go to (one at a time). */
+const overlayLayer = 'das-image';
 
 export interface SkyPosition {
   ra: number;
@@ -23,12 +26,26 @@ export class SkyView {
   private target: AladinOverlay | null = null;
   private highlighted: AladinSource | null = null;
   private clickHandler: ((sourceId: string, row: number) => void) | null = null;
+  private hoverHandler: ((sourceId: string, row: number | null) => void) | null = null;
+  private image: { layer: AladinImage; blobUrl: string } | null = null;
 
   private constructor(private readonly aladin: Aladin, private readonly element: HTMLElement) {
     aladin.on('objectClicked', (object: AladinSource | null) => {
       const hit = object ? sourceOf(object) : null;
       if (hit && this.clickHandler) {
         this.clickHandler(hit.sourceId, hit.row);
+      }
+    });
+    aladin.on('objectHovered', (object: AladinSource | null) => {
+      const hit = object ? sourceOf(object) : null;
+      if (hit) {
+        this.hoverHandler?.(hit.sourceId, hit.row);
+      }
+    });
+    aladin.on('objectHoveredStop', (object: AladinSource | null) => {
+      const hit = object ? sourceOf(object) : null;
+      if (hit) {
+        this.hoverHandler?.(hit.sourceId, null);
       }
     });
   }
@@ -66,6 +83,68 @@ export class SkyView {
   /** Called with a source id and row index when a catalogue object is clicked on the sky. */
   onObjectClicked(handler: (sourceId: string, row: number) => void): void {
     this.clickHandler = handler;
+  }
+
+  /** Called with (source, row) when the mouse is over a catalogue object, and (source, null) when it leaves it. */
+  onObjectHovered(handler: (sourceId: string, row: number | null) => void): void {
+    this.hoverHandler = handler;
+  }
+
+  /** Shows another HiPS survey (URL relative to the page, made absolute so Aladin never looks it up elsewhere). */
+  setSurvey(survey: SurveyEntry): void {
+    const url = new URL(survey.url, location.href).href;
+    this.aladin.setBaseImageLayer(A.imageHiPS(url, { name: survey.name, url }));
+    this.element.dataset.survey = survey.id;
+  }
+
+  /**
+   * Overlays a FITS image (a blob: URL the page fetched through the server's image proxy) at `opacity`, replacing
+   * the one shown before; resolves when Aladin has decoded and placed it.
+   */
+  overlayImage(blobUrl: string, name: string, opacity: number): Promise<void> {
+    this.removeImage();
+    this.element.dataset.overlay = 'loading';
+    return new Promise((resolve, reject) => {
+      const layer = A.image(blobUrl, {
+        name: name.replace(/[^A-Za-z0-9._ -]/g, '_'),
+        imgFormat: 'fits',
+        opacity,
+        successCallback: () => {
+          this.element.dataset.overlay = 'shown';
+          resolve();
+        },
+        errorCallback: (error: unknown) => {
+          this.removeImage();
+          reject(new Error(`the image could not be decoded: ${String(error)}`));
+        },
+      });
+      this.image = { layer, blobUrl };
+      this.aladin.setOverlayImageLayer(layer, overlayLayer);
+    });
+  }
+
+  /** The overlay's opacity, 0 (invisible) to 1. */
+  setImageOpacity(opacity: number): void {
+    this.image?.layer.setOpacity(opacity);
+    this.element.dataset.overlayOpacity = opacity.toFixed(2);
+  }
+
+  /** The overlay's opacity as Aladin holds it, or null without an overlay (for tests). */
+  imageOpacity(): number | null {
+    return this.image ? this.image.layer.getOpacity() : null;
+  }
+
+  removeImage(): void {
+    if (this.image) {
+      try {
+        this.aladin.removeImageLayer(overlayLayer);
+      } catch {
+        // Not added yet (it failed to decode): nothing to remove.
+      }
+      URL.revokeObjectURL(this.image.blobUrl);
+      this.image = null;
+    }
+    delete this.element.dataset.overlay;
   }
 
   /** Centres on the target and draws the error circle and the field-of-view box. */
@@ -150,9 +229,10 @@ export class SkyView {
     delete this.element.dataset.highlight;
   }
 
-  /** Removes every catalogue and the target (a new query). */
+  /** Removes every catalogue, the image overlay and the target (a new query). */
   reset(): void {
     this.unhighlight();
+    this.removeImage();
     for (const id of [...this.layers.keys()]) {
       this.removeCatalogue(id);
     }

@@ -67,6 +67,16 @@ export class StatusPanel {
     this.updateSummary();
   }
 
+  /** Adds lines for sources asked later (an extra VizieR catalogue), keeping the lines there are. */
+  extend(sources: StatusSource[]): void {
+    for (const source of sources) {
+      if (!this.lines.has(source.id)) {
+        this.addLine(source);
+      }
+    }
+    this.updateSummary();
+  }
+
   /** Fills a source's line from its outcome (adding a line if the start line did not list it). */
   update(outcome: OutcomeLine, color: string): void {
     let line = this.lines.get(outcome.source);

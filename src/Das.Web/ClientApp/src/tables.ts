@@ -8,7 +8,7 @@ import {
 } from 'tabulator-tables';
 import 'tabulator-tables/dist/css/tabulator_simple.min.css';
 import type { ColumnJson, TableJson } from './api';
-import { cellText, compareNumeric, headerText, headerTooltip, isLinkColumn, isNumeric, looksLikeUrl, numericFilter } from './columns';
+import { cellText, compareNumeric, fitsUrl, headerText, headerTooltip, imageColumns, isLinkColumn, isNumeric, looksLikeUrl, numericFilter } from './columns';
 import { clear, h, safeLink } from './dom';
 
 Tabulator.registerModule([EditModule, FilterModule, FormatModule, InteractionModule, ResizeColumnsModule, SelectRowModule, SortModule]);
@@ -35,6 +35,10 @@ export class TablesView {
   private readonly entries = new Map<string, Entry>();
   private active: string | null = null;
   private hoverHandler: ((sourceId: string, row: number | null) => void) | null = null;
+  private overlayHandler: ((sourceId: string, row: number, url: string) => void) | null = null;
+  private skyHovered: { entry: Entry; element: HTMLElement } | null = null;
+  private clickHandler: ((sourceId: string, row: number) => void) | null = null;
+  private actions: ((sourceId: string, title: string, table: TableJson) => Node | null) | null = null;
 
   constructor(private readonly tabBar: HTMLElement, private readonly panels: HTMLElement, private readonly search: () => string) {}
 
@@ -43,7 +47,23 @@ export class TablesView {
     this.hoverHandler = handler;
   }
 
+  /** Called when an image row's "overlay" button is pressed, with the row's FITS URL. */
+  onOverlay(handler: (sourceId: string, row: number, url: string) => void): void {
+    this.overlayHandler = handler;
+  }
+
+  /** Called with (source, row) when a row is clicked. */
+  onRowClick(handler: (sourceId: string, row: number) => void): void {
+    this.clickHandler = handler;
+  }
+
+  /** Another feature's controls for each table (SAMP), shown beside its downloads. */
+  onTableActions(make: (sourceId: string, title: string, table: TableJson) => Node | null): void {
+    this.actions = make;
+  }
+
   reset(): void {
+    this.skyHovered = null;
     for (const entry of this.entries.values()) {
       entry.grid?.destroy();
     }
@@ -73,7 +93,7 @@ export class TablesView {
       table.truncated ? h('span', { class: 'truncated' }, `Truncated: ${table.truncation?.message ?? table.truncation?.reason ?? 'the source had more rows'}`) : null,
       h('span', { class: 'shown' }));
     const panel = h('section', { class: 'table-panel', role: 'tabpanel', 'data-source': id, hidden: true },
-      h('div', { class: 'table-head' }, h('h3', null, title), downloads), notes, host);
+      h('div', { class: 'table-head' }, h('h3', null, title), downloads, this.actions?.(id, title, table) ?? null), notes, host);
     this.tabBar.append(tab);
     this.panels.append(panel);
     const entry: Entry = { id, title, color, table, tab, panel, count, host, grid: null, built: null, visible: true };
@@ -150,6 +170,40 @@ export class TablesView {
     }
   }
 
+  /**
+   * Marks the row of the object under the mouse on the sky (scrolled into view when its tab is shown; otherwise its
+   * tab is marked, and clicking the object opens it), or clears the marks when `row` is null. Hovering never
+   * switches tabs: the page must not change under a mouse that is only passing over the sky.
+   */
+  async hoverRow(id: string, row: number | null): Promise<void> {
+    if (this.skyHovered) {
+      this.skyHovered.element.classList.remove('sky-hover');
+      delete this.skyHovered.entry.panel.dataset.skyHover;
+      this.skyHovered = null;
+    }
+    for (const entry of this.entries.values()) {
+      entry.tab.classList.remove('sky-hover');
+    }
+    const entry = this.entries.get(id);
+    if (row === null || !entry) {
+      return;
+    }
+    if (this.active !== id || !entry.built) {
+      entry.tab.classList.add('sky-hover');
+      return;
+    }
+    const grid = await entry.built;
+    const component = grid.getRow(row);
+    if (!component || this.active !== id) {
+      return;
+    }
+    await grid.scrollToRow(row, 'nearest', false);
+    const element = component.getElement();
+    element.classList.add('sky-hover');
+    entry.panel.dataset.skyHover = String(row);
+    this.skyHovered = { entry, element };
+  }
+
   private showFirstVisible(): void {
     const next = [...this.entries.values()].find(e => e.visible);
     if (next) {
@@ -166,10 +220,15 @@ export class TablesView {
       }
       return row;
     });
+    const columns = table.columns.map((column, c) => columnDefinition(column, c));
+    const images = imageColumns(table);
+    if (images && table.rows.some(cells => fitsUrl(cells, images) !== null)) {
+      columns.unshift(this.overlayColumn(entry, images));
+    }
     const grid = new Tabulator(entry.host, {
       data,
       index: '__row',
-      columns: table.columns.map((column, c) => columnDefinition(column, c)),
+      columns,
       // Tabulator sizes its own element: a bounded height is what turns on the virtual DOM's windowing.
       maxHeight: '460px',
       layout: 'fitDataStretch',
@@ -182,6 +241,9 @@ export class TablesView {
     grid.on('rowMouseEnter', (_e: UIEvent, row: RowComponent) => {
       this.hoverHandler?.(entry.id, (row.getData() as RowData).__row);
     });
+    grid.on('rowClick', (_e: UIEvent, row: RowComponent) => {
+      this.clickHandler?.(entry.id, (row.getData() as RowData).__row);
+    });
     grid.on('rowMouseLeave', () => {
       this.hoverHandler?.(entry.id, null);
     });
@@ -192,6 +254,29 @@ export class TablesView {
       }
     });
     return new Promise(resolve => grid.on('tableBuilt', () => resolve(grid)));
+  }
+
+  /** A first column with an "overlay" button on each FITS image row (the image goes onto the sky). */
+  private overlayColumn(entry: Entry, images: { url: number; format: number }): ColumnDefinition {
+    return {
+      title: 'sky',
+      field: '__overlay',
+      headerSort: false,
+      formatter: (cell: CellComponent) => {
+        const row = (cell.getData() as RowData).__row;
+        const url = fitsUrl(entry.table.rows[row] ?? [], images);
+        if (url === null) {
+          return document.createTextNode('') as unknown as HTMLElement;
+        }
+        return h('button', {
+          type: 'button', class: 'overlay-button', title: 'overlay this FITS image on the sky',
+          onclick: (event: Event) => {
+            event.stopPropagation();
+            this.overlayHandler?.(entry.id, row, url);
+          },
+        }, 'overlay');
+      },
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnJson, TableJson } from '../src/api';
-import { compareNumeric, degrees, numericFilter, positionColumns } from '../src/columns';
+import { compareNumeric, degrees, fitsUrl, imageColumns, numericFilter, positionColumns } from '../src/columns';
 
 function column(name: string, ucd: string | null = null, unit: string | null = null, datatype = 'double'): ColumnJson {
   return { name, datatype, arraysize: null, unit, ucd, utype: null, xtype: null, description: null };
@@ -67,5 +67,30 @@ describe('compareNumeric and numericFilter', () => {
     ['= 3', 3, true], ['1..2', 1.5, true], ['1..2', 2.5, false], ['-3..-1', -2, true], ['> 1', null, false], ['', null, true],
   ] as const)('filter %s on %s is %s', (filter, value, expected) => {
     expect(numericFilter(filter, value)).toBe(expected);
+  });
+});
+
+describe('imageColumns and fitsUrl', () => {
+  const sia2 = table([column('obs_id', null, null, 'char'), column('access_url', 'meta.ref.url', null, 'char'), column('access_format', 'meta.code.mime', null, 'char')]);
+  const sia1 = table([column('URL', 'VOX:Image_AccessReference', null, 'char'), column('Format', 'VOX:Image_Format', null, 'char')]);
+
+  it('finds the access URL by name, else by UCD, and the format by UCD, else by name', () => {
+    expect(imageColumns(sia2)).toEqual({ url: 1, format: 2 });
+    expect(imageColumns(table([column('link', 'meta.ref.url', null, 'char'), column('format', null, null, 'char')]))).toEqual({ url: 0, format: 1 });
+    expect(imageColumns(table([column('link', 'meta.ref.url', null, 'char')]))).toEqual({ url: 0, format: -1 });
+    expect(imageColumns(sia1)).toBeNull();
+  });
+
+  it('offers FITS rows only: by their format, or by the file name when there is no format', () => {
+    const cols = { url: 1, format: 2 };
+    expect(fitsUrl(['a', 'http://127.0.0.1:9/img/a', 'image/fits'], cols)).toBe('http://127.0.0.1:9/img/a');
+    expect(fitsUrl(['a', 'https://archive.example/a?x=1', 'application/fits'], cols)).toBe('https://archive.example/a?x=1');
+    expect(fitsUrl(['a', 'http://127.0.0.1:9/img/a.fits', 'image/jpeg'], cols)).toBeNull();
+    expect(fitsUrl(['a', 'javascript:alert(1)//.fits', 'image/fits'], cols)).toBeNull();
+    expect(fitsUrl(['a', null, 'image/fits'], cols)).toBeNull();
+    const noFormat = { url: 0, format: -1 };
+    expect(fitsUrl(['http://127.0.0.1:9/img/field.fits'], noFormat)).toBe('http://127.0.0.1:9/img/field.fits');
+    expect(fitsUrl(['http://127.0.0.1:9/img/field.fits.gz'], noFormat)).toBe('http://127.0.0.1:9/img/field.fits.gz');
+    expect(fitsUrl(['http://127.0.0.1:9/img/preview.jpg'], noFormat)).toBeNull();
   });
 });

@@ -1,0 +1,262 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Das.Testing;
+using Das.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// The web app's streaming figures (issue 6): Das.Web in process on 127.0.0.1 with N fake archives (one loopback
+// server each, latencies spread evenly from 50 ms to 1.5 s, nothing cached), and clients on the hub and on NDJSON.
+//  (a) first result: from the fastest archive answering to the first outcome reaching a client, over sequential runs;
+//  (b) concurrency: C clients at once (each its own position), total time per client against the slowest archive.
+// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20]
+var options = Options.Parse(args);
+var stopwatch = Stopwatch.StartNew();
+double Now() => stopwatch.Elapsed.TotalMilliseconds;
+
+var latencies = Enumerable.Range(0, options.Sources)
+    .Select(i => options.Sources == 1 ? 50.0 : 50.0 + i * (1450.0 / (options.Sources - 1))).ToArray();
+var fastestAnswered = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+var archives = new List<FakeVoServer>();
+for (int i = 0; i < options.Sources; i++)
+{
+    var archive = await FakeVoServer.StartAsync();
+    int index = i;
+    archive.Route("/scs", request =>
+    {
+        var ra = RaOf(request.QueryString);
+        var answered = Task.Delay(TimeSpan.FromMilliseconds(latencies[index])).ContinueWith(_ =>
+        {
+            if (index == 0)
+            {
+                fastestAnswered[ra] = Now();
+            }
+        }, TaskScheduler.Default);
+        return FakeResponse.VoTable(Cone(ra, 5)) with { WaitFor = answered };
+    });
+    archives.Add(archive);
+}
+
+var catalogue = Path.Combine(Path.GetTempPath(), $"das-webbench-{Environment.ProcessId}.json");
+await File.WriteAllTextAsync(catalogue, JsonSerializer.Serialize(new
+{
+    mode = "replace",
+    sources = archives.Select((a, i) => new Dictionary<string, object?>
+    {
+        ["id"] = $"s{i:00}", ["title"] = $"Archive {i}", ["kind"] = "catalogue", ["protocol"] = "scs",
+        ["endpoint"] = a.Url("scs").AbsoluteUri, ["budgetSeconds"] = 30, ["cacheHours"] = 0,
+    }),
+}));
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = WebProjectDirectory(), EnvironmentName = Environments.Production });
+builder.Logging.ClearProviders();
+foreach (var json in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList())
+{
+    builder.Configuration.Sources.Remove(json);
+}
+builder.Configuration["Das:Sources"] = catalogue;
+// Every archive is its own host here, as in life; each gets every client's request at once (no per-host queue).
+builder.Configuration["Das:Engine:MaxConcurrencyPerHost"] = options.Clients.ToString(CultureInfo.InvariantCulture);
+builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+builder.AddDasWeb();
+builder.Services.AddHttpClient("bench", c => c.Timeout = TimeSpan.FromMinutes(2))
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 1000 });
+var app = builder.Build();
+app.UseDasWeb();
+await app.StartAsync();
+var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient("bench");
+
+Console.WriteLine(Invariant($"Das.Web streaming benchmark: {options.Sources} loopback archives ({latencies[0]:0}–{latencies[^1]:0} ms), nothing cached, {Environment.ProcessorCount} cores, load average {LoadAverage()} at start"));
+
+// Warm up both paths (JIT, connection pools) before measuring.
+int positions = 0;
+string NextQuery() => Invariant($"RA={10 + 0.001 * Interlocked.Increment(ref positions):0.000}&DEC=20&FOV=2&ERR=10&IMG=0");
+await using (var warm = await ConnectAsync())
+{
+    await RunHubAsync(warm, NextQuery());
+}
+await RunNdjsonAsync(NextQuery());
+
+// (a) The first result.
+var firstHub = new List<double>();
+var firstNdjson = new List<double>();
+await using (var hub = await ConnectAsync())
+{
+    for (int r = 0; r < options.Runs; r++)
+    {
+        var q = NextQuery();
+        var hubRun = await RunHubAsync(hub, q);
+        firstHub.Add(hubRun.First - fastestAnswered[RaOf(q)]);
+        q = NextQuery();
+        var ndRun = await RunNdjsonAsync(q);
+        firstNdjson.Add(ndRun.First - fastestAnswered[RaOf(q)]);
+    }
+}
+Console.WriteLine();
+Console.WriteLine(Invariant($"(a) fastest archive answered -> first outcome at the client, {options.Runs} sequential runs each (goal <= 100 ms; the page's drawing comes on top):"));
+Report("hub", firstHub);
+Report("ndjson", firstNdjson);
+
+// (b) Many clients at once.
+Console.WriteLine();
+Console.WriteLine(Invariant($"(b) {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
+var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
+var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
+foreach (var c in connections)
+{
+    await c.DisposeAsync();
+}
+Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
+var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
+Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
+var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
+{
+    if (i % 2 == 1)
+    {
+        return await RunNdjsonAsync(NextQuery());
+    }
+    await using var c = await ConnectAsync();
+    return await RunHubAsync(c, NextQuery());
+}));
+Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+Console.WriteLine(Invariant($"load average at the end: {LoadAverage()}"));
+
+await app.StopAsync();
+await app.DisposeAsync();
+foreach (var a in archives)
+{
+    await a.DisposeAsync();
+}
+File.Delete(catalogue);
+return 0;
+
+async Task<HubConnection> ConnectAsync()
+{
+    var connection = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "hubs/query")).Build();
+    await connection.StartAsync();
+    return connection;
+}
+
+async Task<(double First, double Total)> RunHubAsync(HubConnection connection, string query)
+{
+    double start = Now(), first = double.NaN;
+    int lines = 0;
+    await foreach (var line in connection.StreamAsync<string>("StreamQuery", query))
+    {
+        if (++lines == 2)
+        {
+            first = Now();
+        }
+        if (lines == 1 && !line.Contains("\"type\":\"start\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the hub refused the query: " + line);
+        }
+    }
+    Check(lines, query);
+    return (first, Now() - start);
+}
+
+async Task<(double First, double Total)> RunNdjsonAsync(string query)
+{
+    double start = Now(), first = double.NaN;
+    using var response = await http.GetAsync(new Uri(baseUri, "api/query/stream?" + query), HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
+    int lines = 0;
+    while (await reader.ReadLineAsync() is { } line)
+    {
+        if (line.Length > 0 && ++lines == 2)
+        {
+            first = Now();
+        }
+    }
+    Check(lines, query);
+    return (first, Now() - start);
+}
+
+void Check(int lines, string query)
+{
+    if (lines != options.Sources + 1)
+    {
+        throw new InvalidOperationException(Invariant($"{query}: {lines - 1} outcomes instead of {options.Sources}"));
+    }
+}
+
+static void Report(string name, IReadOnlyList<double> values, double? slowest = null)
+{
+    var sorted = values.Order().ToArray();
+    double P(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    var tail = slowest is double s ? Invariant($"  p95 - slowest = {P(0.95) - s:+0;-0} ms") : "";
+    Console.WriteLine(Invariant($"  {name,-7} n={sorted.Length,3}  min {sorted[0],7:0.0}  median {P(0.5),7:0.0}  p95 {P(0.95),7:0.0}  max {sorted[^1],7:0.0} ms{tail}"));
+}
+
+static string RaOf(string queryString)
+{
+    // SCS sends RA=..&DEC=..&SR=..: the RA identifies the query (each run has its own).
+    foreach (var pair in queryString.TrimStart('?').Split('&'))
+    {
+        if (pair.StartsWith("RA=", StringComparison.OrdinalIgnoreCase))
+        {
+            return double.Parse(Uri.UnescapeDataString(pair[3..]), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture);
+        }
+    }
+    return "";
+}
+
+static string Cone(string ra, int rows) =>
+    "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>" +
+    "<FIELD name=\"id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.ra;meta.main\"/>" +
+    "<FIELD name=\"dec\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.dec;meta.main\"/><DATA><TABLEDATA>" +
+    string.Concat(Enumerable.Range(1, rows).Select(i => $"<TR><TD>{i}</TD><TD>{ra}</TD><TD>20</TD></TR>")) +
+    "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "unknown";
+    }
+}
+
+static string WebProjectDirectory()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Das.slnx")))
+        {
+            return Path.Combine(dir.FullName, "src", "Das.Web");
+        }
+    }
+    throw new InvalidOperationException($"no Das.slnx above {AppContext.BaseDirectory}");
+}
+
+static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+internal sealed record Options(int Sources, int Clients, int Runs)
+{
+    public static Options Parse(string[] args)
+    {
+        int Get(string name, int fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20));
+    }
+}

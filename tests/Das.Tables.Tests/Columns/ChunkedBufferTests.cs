@@ -1,0 +1,81 @@
+using Das.Tables.Columns;
+
+namespace Das.Tables.Tests.Columns;
+
+public sealed class ChunkedBufferTests
+{
+    [Fact]
+    public void Values_cross_the_small_to_large_chunk_boundary_intact()
+    {
+        var buffer = new ChunkedBuffer<long>();
+        int n = ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize + 5000;
+        // Single appends and ranges that straddle both kinds of chunk boundary.
+        var range = new long[100_003];
+        int next = 0;
+        while (next < n)
+        {
+            if (next % 3 == 0)
+            {
+                int count = Math.Min(range.Length, n - next);
+                for (int k = 0; k < count; k++)
+                {
+                    range[k] = next + k;
+                }
+                buffer.AddRange(range.AsSpan(0, count));
+                next += count;
+            }
+            else
+            {
+                buffer.Add(next++);
+            }
+        }
+        Assert.Equal(n, buffer.Count);
+        foreach (int i in new[] { 0, ChunkedBuffer<long>.ChunkSize - 1, ChunkedBuffer<long>.ChunkSize, ChunkedBuffer<long>.SmallCapacity - 1,
+            ChunkedBuffer<long>.SmallCapacity, ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize - 1,
+            ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize, n - 1 })
+        {
+            Assert.Equal(i, buffer[i]);
+        }
+        var copy = new long[3000];
+        buffer.CopyTo(ChunkedBuffer<long>.SmallCapacity - 1500, copy);
+        Assert.Equal(Enumerable.Range(ChunkedBuffer<long>.SmallCapacity - 1500, 3000).Select(i => (long)i), copy);
+        buffer.CopyTo(ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize - 1500, copy);
+        Assert.Equal(ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize - 1500L, copy[0]);
+        Assert.Equal(ChunkedBuffer<long>.SmallCapacity + ChunkedBuffer<long>.BigSize + 1499L, copy[^1]);
+
+        long expected = 0;
+        foreach (var chunk in buffer.Chunks())
+        {
+            foreach (long v in chunk.Span)
+            {
+                Assert.Equal(expected++, v);
+            }
+        }
+        Assert.Equal(n, expected);
+        Assert.Equal(n * 8L, buffer.UsedBytes);
+        Assert.True(buffer.AllocatedBytes >= buffer.UsedBytes);
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer[n]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer.CopyTo(n - 10, copy));
+    }
+
+    [Fact]
+    public void Large_chunks_are_8_MiB_whatever_the_element_size()
+    {
+        Assert.Equal(8 << 20, ChunkedBuffer<byte>.BigSize);
+        Assert.Equal(1 << 20, ChunkedBuffer<double>.BigSize);
+        Assert.Equal(1 << 19, ChunkedBuffer<System.Numerics.Complex>.BigSize);
+    }
+
+    [Fact]
+    public void A_short_column_allocates_one_small_chunk()
+    {
+        var buffer = new ChunkedBuffer<double>();
+        for (int i = 0; i < 10; i++)
+        {
+            buffer.Add(i);
+        }
+        Assert.Equal(ChunkedBuffer<double>.ChunkSize * 8L, buffer.AllocatedBytes);
+        buffer[3] = 42;
+        Assert.Equal(42, buffer[3]);
+    }
+}
