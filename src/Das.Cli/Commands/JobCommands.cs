@@ -35,7 +35,7 @@ internal static class JobCommands
         var parameters = new Option<string>("--parameters", "-p") { Description = "The parameters: a JSON object, or @FILE.", DefaultValueFactory = _ => "{}" };
         var wait = new Option<bool>("--wait") { Description = "Wait for the job to end, showing its progress." };
         var create = new Command("create", "Create a job; prints it (or waits for it with --wait).") { kind, parameters, wait };
-        create.SetAction(async (parse, ct) =>
+        create.SetAction((parse, ct) => Guard(parse, async () =>
         {
             var text = parse.GetValue(parameters)!;
             if (text.StartsWith('@'))
@@ -67,11 +67,11 @@ internal static class JobCommands
                 return 0;
             }
             return await WaitAsync(client, id, TimeSpan.FromDays(1), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
-        });
+        }));
         command.Subcommands.Add(create);
 
         var list = new Command("list", "The caller's jobs, newest first: id, kind, phase, created.");
-        list.SetAction(async (parse, ct) =>
+        list.SetAction((parse, ct) => Guard(parse, async () =>
         {
             using var client = Client(parse.GetValue(server)!);
             using var response = await client.GetAsync("api/jobs", ct);
@@ -87,7 +87,7 @@ internal static class JobCommands
                     j.GetProperty("id").GetString(), j.GetProperty("kind").GetString(), j.GetProperty("phase").GetString(), j.GetProperty("created").GetString()));
             }
             return 0;
-        });
+        }));
         command.Subcommands.Add(list);
 
         foreach (var (name, description, method, path) in new[]
@@ -99,7 +99,7 @@ internal static class JobCommands
         {
             var id = new Argument<string>("id") { Description = "The job's id." };
             var sub = new Command(name, description) { id };
-            sub.SetAction(async (parse, ct) =>
+            sub.SetAction((parse, ct) => Guard(parse, async () =>
             {
                 using var client = Client(parse.GetValue(server)!);
                 using var request = new HttpRequestMessage(method, "api/jobs/" + Uri.EscapeDataString(parse.GetValue(id)!) + path);
@@ -112,18 +112,18 @@ internal static class JobCommands
                 }
                 await parse.InvocationConfiguration.Output.WriteLineAsync(answer.Length == 0 ? "deleted" : Pretty(answer));
                 return 0;
-            });
+            }));
             command.Subcommands.Add(sub);
         }
 
         var waitId = new Argument<string>("id") { Description = "The job's id." };
         var timeout = new Option<double>("--timeout") { Description = "Give up after this many seconds (exit code 3).", DefaultValueFactory = _ => 86400 };
         var waitCommand = new Command("wait", "Wait for the job to end, with a progress line on stderr; prints the job. Exit 0 when COMPLETED, 1 otherwise.") { waitId, timeout };
-        waitCommand.SetAction(async (parse, ct) =>
+        waitCommand.SetAction((parse, ct) => Guard(parse, async () =>
         {
             using var client = Client(parse.GetValue(server)!);
             return await WaitAsync(client, parse.GetValue(waitId)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
-        });
+        }));
         command.Subcommands.Add(waitCommand);
         return command;
     }
@@ -219,6 +219,20 @@ internal static class JobCommands
                 return 3;
             }
             await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, ct);
+        }
+    }
+
+    /// <summary>A server that cannot be reached is a message and exit code 2, not a stack trace.</summary>
+    private static async Task<int> Guard(ParseResult parse, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (HttpRequestException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("cannot reach the Das server: " + e.Message);
+            return DasCli.UsageOrInputError;
         }
     }
 
