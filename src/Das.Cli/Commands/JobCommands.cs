@@ -23,10 +23,10 @@ internal static class JobCommands
     public static Command Job()
     {
         var command = new Command("job", "Jobs on a running Das server (/api/jobs): create, list, show, cancel, delete, wait.");
-        var server = new Option<Uri>("--server")
+        var server = new Option<string>("--server")
         {
             Description = "The Das server (default $DAS_URL or http://127.0.0.1:5000).",
-            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("DAS_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:5000"),
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DAS_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:5000",
             Recursive = true,
         };
         command.Options.Add(server);
@@ -236,8 +236,12 @@ internal static class JobCommands
         }
     }
 
-    private static HttpClient Client(Uri server)
+    private static HttpClient Client(string address)
     {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new HttpRequestException("--server must be an http or https URL, not '" + address + "'");
+        }
         var client = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient();
         client.BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
         client.Timeout = TimeSpan.FromMinutes(2);
