@@ -17,6 +17,8 @@ public static class DasCli
         root.Subcommands.Add(XmatchCommand.Create());
         root.Subcommands.Add(RedshiftCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(JobCommands.Job());
+        root.Subcommands.Add(JobCommands.Download());
         foreach (var command in QueryCommands.Create().Concat(VoCommands.Create()).Concat(ImagingCommands.Create()))
         {
             root.Subcommands.Add(command);

@@ -15,6 +15,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Parse());
         command.Subcommands.Add(Fanout());
         command.Subcommands.Add(Hips());
+        command.Subcommands.Add(Downloads());
         return command;
     }
 
@@ -50,6 +51,21 @@ internal static class BenchCommand
         command.SetAction((parse, ct) => Bench.FanoutBench.RunAsync(parse.InvocationConfiguration.Output,
             new Bench.FanoutBench.Settings(parse.GetValue(sources), parse.GetValue(fastest), parse.GetValue(slowest), parse.GetValue(runs),
                 parse.GetValue(cachedRuns), parse.GetValue(sequential)), ct));
+        return command;
+    }
+
+    private static Command Downloads()
+    {
+        var files = new Option<int>("--files") { Description = "Concurrent downloads.", DefaultValueFactory = _ => 10 };
+        var size = new Option<int>("--size-mb") { Description = "Size of each file in MB (10^6 bytes).", DefaultValueFactory = _ => 500 };
+        var rate = new Option<int>("--mb-per-second") { Description = "The loopback server's total bandwidth, MB/s, shared by all downloads.", DefaultValueFactory = _ => 200 };
+        var directory = new Option<DirectoryInfo?>("--dir") { Description = "Where the download store goes (removed afterwards); default a temp directory." };
+        var command = new Command("downloads", "Concurrent large downloads over a throttled loopback server: share of the bandwidth kept, memory growth.")
+        {
+            files, size, rate, directory,
+        };
+        command.SetAction((parse, ct) => Bench.DownloadBench.RunAsync(parse.InvocationConfiguration.Output,
+            new Bench.DownloadBench.Settings(parse.GetValue(files), parse.GetValue(size), parse.GetValue(rate), parse.GetValue(directory)?.FullName), ct));
         return command;
     }
 
