@@ -27,8 +27,14 @@ public static class WebHostExtensions
         SourceCatalogFile? user = null;
         if (options.Sources is { Length: > 0 } path)
         {
-            using var stream = File.OpenRead(path);
-            user = SourceCatalogLoader.ReadFile(stream, Path.GetFullPath(path));
+            var full = Path.GetFullPath(path);
+            if (!File.Exists(full))
+            {
+                // A typo in the file name is the usual cause: say which file was looked for, not a stack trace.
+                throw new SourceCatalogException(full, ["Das:Sources names a catalogue file that does not exist"]);
+            }
+            using var stream = File.OpenRead(full);
+            user = SourceCatalogLoader.ReadFile(stream, full);
         }
         builder.Services.AddDasSources(user, options.Sources ?? "configuration", options.Engine);
         builder.Services.AddSingleton(NameResolverServices.Public);
