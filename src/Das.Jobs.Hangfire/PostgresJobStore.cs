@@ -51,7 +51,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var command = dataSource.CreateCommand($"INSERT INTO {schema}.jobs ({Columns}) VALUES (@id, @kind, @owner, @groups, @parameters, @phase, @progress, @results, @error, @created, @started, @ended, @run_by)");
-        Bind(command, job);
+        JobRows.Bind(command, job, "");
         await command.ExecuteNonQueryAsync(cancellationToken);
         await NotifyAsync(job.Id, cancellationToken);
     }
@@ -60,7 +60,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {schema}.jobs WHERE id = @id");
         command.Parameters.AddWithValue("id", id);
-        var list = await ReadAsync(command, cancellationToken);
+        var list = await JobRows.ReadAllAsync(command, cancellationToken);
         return list.Count == 0 ? null : list[0];
     }
 
@@ -71,7 +71,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
             : $"SELECT {Columns} FROM {schema}.jobs WHERE owner = @owner ORDER BY created DESC, id LIMIT @limit");
         command.Parameters.AddWithValue("owner", (object?)owner ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", limit);
-        return await ReadAsync(command, cancellationToken);
+        return await JobRows.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<JobRecord>> ListInPhasesAsync(IReadOnlyCollection<JobPhase> phases, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
         ArgumentNullException.ThrowIfNull(phases);
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {schema}.jobs WHERE phase = ANY(@phases) ORDER BY created");
         command.Parameters.AddWithValue("phases", phases.Select(JobJson.PhaseName).ToArray());
-        return await ReadAsync(command, cancellationToken);
+        return await JobRows.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<bool> UpdateAsync(JobRecord job, JobPhase? expectedPhase, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
                 ended = @ended, run_by = @run_by
             WHERE id = @id AND (@expected::text IS NULL OR phase = @expected::text)
             """);
-        Bind(command, job);
+        JobRows.Bind(command, job, "");
         command.Parameters.AddWithValue("expected", expectedPhase is { } p ? JobJson.PhaseName(p) : DBNull.Value);
         var changed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (changed)
@@ -139,33 +139,5 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
         command.Parameters.AddWithValue("channel", Channel);
         command.Parameters.AddWithValue("payload", instance + "|" + id);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Bind(NpgsqlCommand command, JobRecord job)
-    {
-        command.Parameters.AddWithValue("id", job.Id);
-        command.Parameters.AddWithValue("kind", job.Kind);
-        command.Parameters.AddWithValue("owner", job.Owner);
-        command.Parameters.AddWithValue("groups", JobJson.Write(job.Groups));
-        command.Parameters.AddWithValue("parameters", job.Parameters.GetRawText());
-        command.Parameters.AddWithValue("phase", JobJson.PhaseName(job.Phase));
-        command.Parameters.AddWithValue("progress", job.Progress is null ? DBNull.Value : JobJson.Write(job.Progress));
-        command.Parameters.AddWithValue("results", JobJson.Write(job.Results));
-        command.Parameters.AddWithValue("error", (object?)job.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("created", job.Created.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("started", job.Started is { } s ? s.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("ended", job.Ended is { } e ? e.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("run_by", (object?)job.RunBy ?? DBNull.Value);
-    }
-
-    private static async Task<IReadOnlyList<JobRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var list = new List<JobRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(JobRows.Read(reader));
-        }
-        return list;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class SqliteJobStore(string path) : IJobStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO jobs ({Columns}) VALUES ($id, $kind, $owner, $groups, $parameters, $phase, $progress, $results, $error, $created, $started, $ended, $run_by)";
-        Bind(command, job);
+        JobRows.Bind(command, job, "$");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -66,7 +66,7 @@ internal sealed class SqliteJobStore(string path) : IJobStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM jobs WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
-        var list = await ReadAsync(command, cancellationToken);
+        var list = await JobRows.ReadAllAsync(command, cancellationToken);
         return list.Count == 0 ? null : list[0];
     }
 
@@ -79,7 +79,7 @@ internal sealed class SqliteJobStore(string path) : IJobStore
             : $"SELECT {Columns} FROM jobs WHERE owner = $owner ORDER BY created DESC, id LIMIT $limit";
         command.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
-        return await ReadAsync(command, cancellationToken);
+        return await JobRows.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<JobRecord>> ListInPhasesAsync(IReadOnlyCollection<JobPhase> phases, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ internal sealed class SqliteJobStore(string path) : IJobStore
         {
             command.Parameters.AddWithValue(name, value);
         }
-        return names.Count == 0 ? [] : await ReadAsync(command, cancellationToken);
+        return names.Count == 0 ? [] : await JobRows.ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<bool> UpdateAsync(JobRecord job, JobPhase? expectedPhase, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ internal sealed class SqliteJobStore(string path) : IJobStore
                 ended = $ended, run_by = $run_by
             WHERE id = $id AND ($expected IS NULL OR phase = $expected)
             """;
-        Bind(command, job);
+        JobRows.Bind(command, job, "$");
         command.Parameters.AddWithValue("$expected", expectedPhase is { } p ? JobJson.PhaseName(p) : DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -166,33 +166,5 @@ internal sealed class SqliteJobStore(string path) : IJobStore
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void Bind(SqliteCommand command, JobRecord job)
-    {
-        command.Parameters.AddWithValue("$id", job.Id);
-        command.Parameters.AddWithValue("$kind", job.Kind);
-        command.Parameters.AddWithValue("$owner", job.Owner);
-        command.Parameters.AddWithValue("$groups", JobJson.Write(job.Groups));
-        command.Parameters.AddWithValue("$parameters", job.Parameters.GetRawText());
-        command.Parameters.AddWithValue("$phase", JobJson.PhaseName(job.Phase));
-        command.Parameters.AddWithValue("$progress", job.Progress is null ? DBNull.Value : JobJson.Write(job.Progress));
-        command.Parameters.AddWithValue("$results", JobJson.Write(job.Results));
-        command.Parameters.AddWithValue("$error", (object?)job.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("$created", job.Created.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$started", job.Started is { } s ? s.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$ended", job.Ended is { } e ? e.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$run_by", (object?)job.RunBy ?? DBNull.Value);
-    }
-
-    private static async Task<IReadOnlyList<JobRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var list = new List<JobRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(JobRows.Read(reader));
-        }
-        return list;
     }
 }
