@@ -49,16 +49,7 @@ internal sealed class HipsJobHandler(HipsCache cache, IJobStore store) : IJobHan
     public async Task<IReadOnlyList<JobResult>> RunAsync(JobContext context, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (files, problem) = await JobInputs.ResolveAsync(context, store, cancellationToken);
-        if (problem is not null)
-        {
-            throw new JobFailedException(problem);
-        }
-        var (request, bad) = Parse(context, JobInputs.Link(context, files));
-        if (request is null)
-        {
-            throw new JobFailedException(bad!);
-        }
+        var request = await JobInputs.PrepareAsync(context, store, Parse, cancellationToken);
         HipsBuild build;
         try
         {

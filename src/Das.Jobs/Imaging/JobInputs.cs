@@ -99,6 +99,21 @@ internal static class JobInputs
         || result.Name.EndsWith(".fts", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A build's progress as the job's: the fraction, and "step n of N (name): message".</summary>
+    /// <summary>What both imaging kinds do before their tool runs: the inputs resolved and linked under their
+    /// result names, then the request parsed over them; any problem fails the job with its sentence.</summary>
+    public static async Task<TRequest> PrepareAsync<TRequest>(JobContext context, IJobStore store,
+        Func<JobContext, IReadOnlyList<string>, (TRequest? Request, string? Problem)> parse, CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var (files, problem) = await ResolveAsync(context, store, cancellationToken);
+        if (problem is not null)
+        {
+            throw new JobFailedException(problem);
+        }
+        var (request, bad) = parse(context, Link(context, files));
+        return request ?? throw new JobFailedException(bad!);
+    }
+
     public static IProgress<Das.Imaging.ImagingProgress> ToJob(IProgress<JobProgress> progress) => new Adapter(progress);
 
     /// <summary>The user's message for a build's failure, as a job failure.</summary>

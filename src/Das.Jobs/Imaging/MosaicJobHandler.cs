@@ -38,16 +38,7 @@ internal sealed class MosaicJobHandler(MosaicBuilder builder, IJobStore store) :
     public async Task<IReadOnlyList<JobResult>> RunAsync(JobContext context, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (files, problem) = await JobInputs.ResolveAsync(context, store, cancellationToken);
-        if (problem is not null)
-        {
-            throw new JobFailedException(problem);
-        }
-        var (request, bad) = Parse(context, JobInputs.Link(context, files));
-        if (request is null)
-        {
-            throw new JobFailedException(bad!);
-        }
+        var request = await JobInputs.PrepareAsync(context, store, Parse, cancellationToken);
         MosaicResult mosaic;
         try
         {
