@@ -20,11 +20,7 @@ internal abstract class ApiSource : IDataSource
         Descriptor = descriptor;
         Definition = definition;
         _http = http;
-        _call = new VoCallOptions
-        {
-            Budget = descriptor.Budget,
-            Mirrors = [.. definition.Mirrors.Select(m => new Uri(m))],
-        };
+        _call = SourceCalls.Options(definition, descriptor);
     }
 
     public SourceDescriptor Descriptor { get; }

@@ -22,16 +22,12 @@ internal abstract class VoSource : IDataSource
         Descriptor = descriptor;
         Definition = definition;
         _client = client;
-        _call = new VoCallOptions
-        {
-            Budget = descriptor.Budget,
-            Mirrors = [.. definition.Mirrors.Select(m => new Uri(m))],
-        };
+        _call = SourceCalls.Options(definition, descriptor);
         // The row limit caps reading too: SIA 1, SSA and archive APIs send no MAXREC, so without it a service could
         // hand over every epoch of a survey where the configuration asked for a few hundred rows.
         _reader = VoTableReaderOptions.Default with
         {
-            MaxBytes = (long)((definition.MaxMegabytes ?? SourceDefaults.MaxMegabytes) * 1024 * 1024),
+            MaxBytes = SourceCalls.MaxBytes(definition),
             MaxRows = definition.MaxRows,
         };
     }

@@ -42,10 +42,10 @@ internal sealed class VizierRedshiftProtocol(VoHttpClient http) : ISourceProtoco
 
     private sealed class Source(SourceDefinition definition, SourceDescriptor descriptor, VoHttpClient http) : IDataSource, IRedshiftSource
     {
-        private readonly VoCallOptions _call = new() { Budget = descriptor.Budget, Mirrors = [.. definition.Mirrors.Select(m => new Uri(m))] };
+        private readonly VoCallOptions _call = SourceCalls.Options(definition, descriptor);
         private readonly VoTableReaderOptions _reader = VoTableReaderOptions.Default with
         {
-            MaxBytes = (long)((definition.MaxMegabytes ?? SourceDefaults.MaxMegabytes) * 1024 * 1024),
+            MaxBytes = SourceCalls.MaxBytes(definition),
         };
 
         private long MaxRows => definition.MaxRows ?? 50;
