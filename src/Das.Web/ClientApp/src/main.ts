@@ -2,11 +2,14 @@
 // panel, the sky view and one table per source, and keeps the address bar holding a link that repeats the query.
 
 import './style.css';
-import { fetchImage, fetchSources, fetchSurveys, queryExportFormats, type OutcomeLine, type SourceInfo, type StartLine, type StartQuery, type SurveyEntry } from './api';
+import { errorOf, fetchImage, fetchSources, fetchSurveys, queryExportFormats, type OutcomeLine, type SourceInfo, type StartLine, type StartQuery, type SurveyEntry } from './api';
 import { sourceColor } from './colors';
 import { degrees, positionColumns } from './columns';
 import { append, byId, clear, h } from './dom';
 import { QueryFormView } from './form';
+import './images.css';
+import { ImagesPanel } from './images';
+import { JobsPanel } from './jobs';
 import { readQuery, splitList, writeQuery, type QueryForm } from './query';
 import { RedshiftPanel } from './redshift';
 import { SkyView, type SkyPosition } from './sky';
@@ -45,11 +48,25 @@ class App {
   private skyReady: Promise<SkyView | null> = Promise.resolve(null);
   private skyStarted = false;
   private run: Run | null = null;
+  /** The image list of every source with image rows, and the jobs (downloads, HiPS, mosaics) built from them. */
+  private readonly images = new ImagesPanel({
+    overlay: (_id, _row, url) => void this.overlay(url),
+    download: files => this.jobs.download(files),
+  });
+  private readonly jobs = new JobsPanel({
+    region: () => {
+      const q = this.run?.query;
+      return q ? { ra: q.ra, dec: q.dec, width: q.fovArcmin, height: q.fovArcmin } : null;
+    },
+    showHips: (url, name) => void this.showHips(url, name),
+    showMosaic: (url, name) => void this.showJobImage(url, name),
+  });
 
   constructor() {
     this.form = new QueryFormView(query => this.start(query));
     this.tables = new TablesView(byId('table-tabs'), byId('table-panels'), () => this.run?.search ?? '');
     this.tables.reset();
+    byId('table-panels').after(this.images.element, this.jobs.element);
     // SAMP (samp/): the control above the tables, each table's "Send to SAMP", coord.pointAt.sky on a row click.
     byId('table-tabs').before(this.samp.element);
     this.tables.onTableActions((id, title, table) => this.samp.tableActions(id, title, table));
@@ -69,6 +86,7 @@ class App {
     this.status.onToggle((id, visible) => {
       this.sky?.setVisible(id, visible);
       this.tables.setVisible(id, visible);
+      this.images.setVisible(id, visible);
     });
     this.surveys = fetchSurveys();
   }
@@ -81,6 +99,7 @@ class App {
       this.form.showErrors([], `The source list could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.form.setSources(sources);
+    void this.jobs.load();
     const { query, present } = readQuery(location.search);
     this.form.fill(query);
     if (present) {
@@ -95,6 +114,7 @@ class App {
     history.replaceState(history.state, '', search ? `?${search}` : location.pathname);
     this.form.clearErrors();
     this.tables.reset();
+    this.images.reset();
     this.sky?.reset();
     this.redshifts.reset();
     clear(this.target);
@@ -181,6 +201,50 @@ class App {
     } catch (error) {
       tools.error(`The image could not be overlaid: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Puts a built HiPS (a hips job's /hips-jobs/{key}/) on the sky as the overlay layer, with the opacity slider. */
+  private async showHips(url: string, name: string): Promise<void> {
+    const sky = await this.skyReady;
+    const tools = this.skyTools;
+    if (!sky || !tools) {
+      this.jobs.element.querySelector('.jobs-message')?.replaceChildren('Run a query first: the sky view opens at its position.');
+      return;
+    }
+    sky.overlayHips(url, name, tools.opacity);
+    tools.showOverlay(name);
+  }
+
+  /** Puts a job's FITS result (the mosaic) on the sky, fetched from this server as a blob as archive images are. */
+  private async showJobImage(url: string, name: string): Promise<void> {
+    const sky = await this.skyReady;
+    const tools = this.skyTools;
+    if (!sky || !tools) {
+      this.jobs.element.querySelector('.jobs-message')?.replaceChildren('Run a query first: the sky view opens at its position.');
+      return;
+    }
+    tools.loading(name);
+    try {
+      const response = await fetch(url.replace(/^\//, ''));
+      if (!response.ok) {
+        throw await errorOf(response);
+      }
+      const blobUrl = URL.createObjectURL(await response.blob());
+      await sky.overlayImage(blobUrl, name, tools.opacity);
+      tools.showOverlay(name);
+    } catch (error) {
+      tools.error(`The image could not be overlaid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The sky overlay's URL (a HiPS's, or a FITS image's blob: URL), or null (tests read it). */
+  overlayUrl(): string | null {
+    return this.sky?.overlayUrl() ?? null;
+  }
+
+  /** What the page saw happen to jobs, in order (tests check that progress rose before completion). */
+  jobLog(): unknown[] {
+    return this.jobs.log;
   }
 
   /** The whole-query downloads for the query as the address bar holds it. */
@@ -275,6 +339,7 @@ class App {
       return;
     }
     this.tables.setTable(outcome.source, outcome.title, color, table);
+    this.images.setTable(outcome.source, outcome.title, color, table);
     const sky = await this.skyReady;
     if (sky && this.run === run) {
       sky.setCatalogue(outcome.source, color, positionsOf(outcome));
@@ -307,4 +372,6 @@ void app.load();
 (window as unknown as { das: unknown }).das = {
   pixelOf: (ra: number, dec: number) => app.pixelOf(ra, dec),
   imageOpacity: () => app.imageOpacity(),
+  overlayUrl: () => app.overlayUrl(),
+  jobLog: () => app.jobLog(),
 };

@@ -27,7 +27,7 @@ export class SkyView {
   private highlighted: AladinSource | null = null;
   private clickHandler: ((sourceId: string, row: number) => void) | null = null;
   private hoverHandler: ((sourceId: string, row: number | null) => void) | null = null;
-  private image: { layer: AladinImage; blobUrl: string } | null = null;
+  private image: { layer: AladinImage; blobUrl: string | null; url: string } | null = null;
 
   private constructor(private readonly aladin: Aladin, private readonly element: HTMLElement) {
     aladin.on('objectClicked', (object: AladinSource | null) => {
@@ -111,6 +111,7 @@ export class SkyView {
         opacity,
         successCallback: () => {
           this.element.dataset.overlay = 'shown';
+          this.element.dataset.overlayKind = 'fits';
           resolve();
         },
         errorCallback: (error: unknown) => {
@@ -118,9 +119,29 @@ export class SkyView {
           reject(new Error(`the image could not be decoded: ${String(error)}`));
         },
       });
-      this.image = { layer, blobUrl };
+      this.image = { layer, blobUrl, url: blobUrl };
       this.aladin.setOverlayImageLayer(layer, overlayLayer);
     });
+  }
+
+  /**
+   * Overlays a HiPS (a built HiPS job's `/hips-jobs/{key}/`, same origin) at `opacity` in the overlay layer,
+   * replacing the image shown before; the opacity slider works on it as on a FITS overlay.
+   */
+  overlayHips(url: string, name: string, opacity: number): void {
+    this.removeImage();
+    const absolute = new URL(url, location.href).href;
+    const layer = A.imageHiPS(absolute, { name: name.replace(/[^A-Za-z0-9._ -]/g, '_'), url: absolute }) as unknown as AladinImage;
+    this.aladin.setOverlayImageLayer(layer, overlayLayer);
+    layer.setOpacity(opacity);
+    this.image = { layer, blobUrl: null, url: absolute };
+    this.element.dataset.overlay = 'shown';
+    this.element.dataset.overlayKind = 'hips';
+  }
+
+  /** The overlay's URL (a HiPS's absolute URL, or a FITS overlay's blob: URL), or null (for tests). */
+  overlayUrl(): string | null {
+    return this.image?.url ?? null;
   }
 
   /** The overlay's opacity, 0 (invisible) to 1. */
@@ -141,10 +162,13 @@ export class SkyView {
       } catch {
         // Not added yet (it failed to decode): nothing to remove.
       }
-      URL.revokeObjectURL(this.image.blobUrl);
+      if (this.image.blobUrl) {
+        URL.revokeObjectURL(this.image.blobUrl);
+      }
       this.image = null;
     }
     delete this.element.dataset.overlay;
+    delete this.element.dataset.overlayKind;
   }
 
   /** Centres on the target and draws the error circle and the field-of-view box. */
