@@ -25,10 +25,12 @@ internal sealed class DasServer : IAsyncDisposable
     private readonly string _catalogue;
 
     private readonly string _surveyCopy;
+    private readonly string _dataDirectory;
 
-    private DasServer(WebApplication app, FakeVoServer archive, string catalogue, string surveyCopy, Uri baseUri)
+    private DasServer(WebApplication app, FakeVoServer archive, string catalogue, string surveyCopy, string dataDirectory, Uri baseUri)
     {
         _app = app;
+        _dataDirectory = dataDirectory;
         Archive = archive;
         _catalogue = catalogue;
         _surveyCopy = surveyCopy;
@@ -57,8 +59,12 @@ internal sealed class DasServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the archive and the app with these sources (written as a replacing catalogue file).</summary>
-    public static async Task<DasServer> StartAsync(IEnumerable<SourceEntry> sources, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the archive and the app with these sources (written as a replacing catalogue file) and any further
+    /// <paramref name="settings"/>; jobs, downloads and built HiPS live in a temporary data directory.
+    /// </summary>
+    public static async Task<DasServer> StartAsync(IEnumerable<SourceEntry> sources, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var webRoot = Path.Combine(WebProjectDirectory, "wwwroot");
         if (!File.Exists(Path.Combine(webRoot, "index.html")))
@@ -95,6 +101,12 @@ internal sealed class DasServer : IAsyncDisposable
             builder.Configuration.Sources.Remove(json);
         }
         builder.Configuration["Das:Sources"] = catalogue;
+        var dataDirectory = Directory.CreateTempSubdirectory("das-browser-data-").FullName;
+        builder.Configuration["Das:Jobs:DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
         // Local surveys only: the test HiPS, a copy of it under another name (to switch to), and one that is not served.
         string[][] surveys = [["local", "Local test HiPS", "hips/"], ["copy", "Copy of the test HiPS", "hips-copy/"], ["absent", "Not served", "absent-hips/"]];
         for (int i = 0; i < surveys.Length; i++)
@@ -123,7 +135,7 @@ internal sealed class DasServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address");
-        return new DasServer(app, archive, catalogue, surveyCopy, new Uri(address.TrimEnd('/') + "/"));
+        return new DasServer(app, archive, catalogue, surveyCopy, dataDirectory, new Uri(address.TrimEnd('/') + "/"));
     }
 
     private static void CopyDirectory(string from, string to)
@@ -146,6 +158,7 @@ internal sealed class DasServer : IAsyncDisposable
         await Archive.DisposeAsync();
         File.Delete(_catalogue);
         Directory.Delete(_surveyCopy, recursive: true);
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 }
 
