@@ -85,6 +85,56 @@ public sealed class JobService
         return new JobCreation(job, null);
     }
 
+    /// <summary>
+    /// Stores a job that is complete when created (uploads): <paramref name="write"/> fills the job's folder and gives
+    /// its results and parameters, or a problem, in which case the folder is deleted and no job exists.
+    /// </summary>
+    public async Task<JobCreation> AddFinishedAsync(string kind, AccessContext access,
+        Func<string, CancellationToken, Task<(IReadOnlyList<JobResult> Results, JsonElement Parameters, string? Problem)>> write,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(write);
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var directory = _executor.WorkDirectoryOf(id);
+        Directory.CreateDirectory(directory);
+        var started = _time.GetUtcNow();
+        (IReadOnlyList<JobResult> Results, JsonElement Parameters, string? Problem) written;
+        try
+        {
+            written = await write(directory, cancellationToken);
+        }
+        catch
+        {
+            _executor.DeleteWorkDirectory(id);
+            throw;
+        }
+        if (written.Problem is not null)
+        {
+            _executor.DeleteWorkDirectory(id);
+            return new JobCreation(null, written.Problem);
+        }
+        var owner = JobOwner.Of(access);
+        var now = _time.GetUtcNow();
+        var job = new JobRecord
+        {
+            Id = id,
+            Kind = kind,
+            Owner = owner,
+            Groups = access.Groups.Order(StringComparer.Ordinal).ToArray(),
+            Parameters = written.Parameters.ValueKind == JsonValueKind.Undefined ? JsonDocument.Parse("{}").RootElement : written.Parameters,
+            Phase = JobPhase.Completed,
+            Progress = new JobProgress(Fraction: 1, BytesDone: written.Results.Sum(r => r.Size ?? 0), BytesTotal: written.Results.Sum(r => r.Size ?? 0)),
+            Results = written.Results,
+            Created = started,
+            Started = started,
+            Ended = now,
+        };
+        await _store.AddAsync(job, cancellationToken);
+        _events.Publish(id, owner, JobPhase.Completed, job.Progress, null, now);
+        return new JobCreation(job, null);
+    }
+
     /// <summary>The job when it exists and belongs to <paramref name="owner"/>; null otherwise.</summary>
     public async Task<JobRecord?> GetAsync(string id, string owner, CancellationToken cancellationToken)
     {

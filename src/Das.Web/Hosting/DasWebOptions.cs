@@ -1,3 +1,4 @@
+using Das.Jobs.Uploads;
 using Das.Engine;
 using Das.Imaging;
 using Das.Jobs;
@@ -34,4 +35,7 @@ public sealed record DasWebOptions
 
     /// <summary>HiPS and mosaic jobs: the tools (Java, aladin.jar, Montage) and the HiPS cache folder.</summary>
     public ImagingOptions Imaging { get; init; } = new();
+
+    /// <summary>Uploaded FITS files (the "upload" job kind): the size cap and the most files at once.</summary>
+    public UploadOptions Uploads { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using Das.Jobs.Uploads;
 using Das.Jobs;
 using Das.Jobs.Downloads;
 using Das.Jobs.Hangfire;
@@ -65,6 +66,12 @@ public static class WebHostExtensions
         builder.Services.AddSingleton<IDownloadPolicy>(sp => new CatalogueDownloadPolicy(sp.GetRequiredService<SourceCatalog>(), downloads));
         builder.Services.AddDasDownloads(downloads, options.Jobs);
         builder.Services.AddDasImagingJobs(options.Imaging, options.Jobs);
+        if (options.Uploads.Problems() is { Count: > 0 } uploadProblems)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException("Das:Uploads", typeof(UploadOptions), uploadProblems);
+        }
+        builder.Services.AddSingleton(options.Uploads);
+        builder.Services.AddSingleton<JobUploads>();
         builder.Services.AddSingleton<RedshiftService>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
@@ -95,6 +102,7 @@ public static class WebHostExtensions
         app.MapRedshiftApi();
         app.MapHub<QueryHub>("/hubs/query");
         app.MapJobsApi();
+        app.MapJobUploadsApi();
         app.MapHub<JobsHub>("/hubs/jobs");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
