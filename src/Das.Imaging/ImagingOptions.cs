@@ -10,4 +10,10 @@ public sealed record ImagingOptions
 
     /// <summary>The HiPS cache folder (served at <c>/hips-jobs/{key}/</c>); null for <c>hips</c> in the app's data directory.</summary>
     public string? HipsDirectory { get; init; }
+
+    /// <summary>The HiPS cache's disk budget in MB (10^6 bytes): the least recently used HiPS go first; 0 for none.</summary>
+    public long HipsDiskBudgetMegabytes { get; init; } = 5000;
+
+    /// <summary>The budget in bytes, or null for none.</summary>
+    public long? HipsDiskBudgetBytes => HipsDiskBudgetMegabytes > 0 ? HipsDiskBudgetMegabytes * 1_000_000 : null;
 }

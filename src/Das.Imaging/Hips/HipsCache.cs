@@ -12,6 +12,9 @@ namespace Das.Imaging.Hips;
 /// image (in content order, so names and order do not matter). <c>{Root}/{key}/</c> is the HiPS, served as is;
 /// <c>{Root}/{key}.json</c> says what it was built from, for whom (scope) and when. A build goes to a staging folder
 /// and is renamed into place, so a half-built HiPS is never found; one key builds once even when asked twice at once.
+/// With a disk budget, the least recently used HiPS leave the cache after each build until the rest fit (the one just
+/// built stays); a HiPS is "used" when it is built, found again, or served (<see cref="Touch"/>), as its
+/// <c>{key}.json</c>'s modification time records.
 /// </summary>
 public sealed class HipsCache
 {
@@ -19,18 +22,115 @@ public sealed class HipsCache
     private readonly HipsBuilder _builder;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _building = new(StringComparer.Ordinal);
+    private readonly Lock _evicting = new();
 
-    /// <summary>Creates the cache in <paramref name="root"/> (made when missing).</summary>
-    public HipsCache(string root, HipsBuilder builder, TimeProvider time)
+    /// <summary>How often serving one HiPS updates its last use (a tile request must not write the disk each time).</summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Creates the cache in <paramref name="root"/> (made when missing), with no disk budget (null) or this one in bytes.</summary>
+    public HipsCache(string root, HipsBuilder builder, TimeProvider time, long? budgetBytes = null)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budgetBytes ?? 1);
         Root = Path.GetFullPath(root);
         _builder = builder;
         _time = time;
+        BudgetBytes = budgetBytes;
     }
 
     /// <summary>The cache folder.</summary>
     public string Root { get; }
+
+    /// <summary>The disk budget in bytes, or null for none.</summary>
+    public long? BudgetBytes { get; }
+
+    /// <summary>Records that a built HiPS was used now (at most once per <see cref="TouchInterval"/>); false when it is not built.</summary>
+    public bool Touch(string key)
+    {
+        if (!IsKey(key))
+        {
+            return false;
+        }
+        var info = Path.Combine(Root, key + ".json");
+        try
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            if (now - File.GetLastWriteTimeUtc(info) >= TouchInterval || File.GetLastWriteTimeUtc(info) > now)
+            {
+                File.SetLastWriteTimeUtc(info, now);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // evicted meanwhile
+        }
+    }
+
+    /// <summary>Every built HiPS with its size on disk and last use, least recently used first.</summary>
+    public IReadOnlyList<(string Key, long Bytes, DateTime LastUsedUtc)> Entries()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+        var entries = new List<(string, long, DateTime)>();
+        foreach (var info in Directory.EnumerateFiles(Root, "*.json"))
+        {
+            var key = Path.GetFileNameWithoutExtension(info);
+            var folder = Path.Combine(Root, key);
+            if (!IsKey(key) || !Directory.Exists(folder))
+            {
+                continue;
+            }
+            long bytes = new FileInfo(info).Length;
+            try
+            {
+                bytes += new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            }
+            catch (IOException)
+            {
+                continue; // being evicted
+            }
+            entries.Add((key, bytes, File.GetLastWriteTimeUtc(info)));
+        }
+        return [.. entries.OrderBy(e => e.Item3).ThenBy(e => e.Item1, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Removes least recently used HiPS (never <paramref name="keep"/>, nor one being built) until the cache fits its
+    /// budget. Returns the keys removed; none without a budget.
+    /// </summary>
+    public IReadOnlyList<string> Evict(string? keep = null)
+    {
+        if (BudgetBytes is not { } budget)
+        {
+            return [];
+        }
+        lock (_evicting)
+        {
+            var entries = Entries();
+            var used = entries.Sum(e => e.Bytes);
+            var evicted = new List<string>();
+            foreach (var (key, bytes, _) in entries)
+            {
+                if (used <= budget)
+                {
+                    break;
+                }
+                if (key == keep || (_building.TryGetValue(key, out var gate) && gate.CurrentCount == 0))
+                {
+                    continue;
+                }
+                // The .json first: from then on Find says "not built" and nothing serves the folder being deleted.
+                File.Delete(Path.Combine(Root, key + ".json"));
+                HipsBuilder.TryDelete(Path.Combine(Root, key));
+                used -= bytes;
+                evicted.Add(key);
+            }
+            return evicted;
+        }
+    }
 
     /// <summary>The HiPS folder of a key, whether or not it exists.</summary>
     public string DirectoryOf(string key) => Path.Combine(Root, CheckKey(key));
@@ -109,6 +209,7 @@ public sealed class HipsCache
         {
             if (Find(key) is { } cached)
             {
+                Touch(key);
                 progress?.Report(new ImagingProgress("CHECK", stepCount, stepCount, 1, "found in the cache, built " + cached.BuiltAt.ToString("u", CultureInfo.InvariantCulture)));
                 return cached.ToBuild(DirectoryOf(key), fromCache: true);
             }
@@ -138,6 +239,7 @@ public sealed class HipsCache
                 var temporary = info + ".tmp";
                 await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(entry, Json), CancellationToken.None).ConfigureAwait(false);
                 File.Move(temporary, info, overwrite: true);
+                Evict(keep: key);
                 return built with { Directory = final, Key = key };
             }
             finally

@@ -24,7 +24,7 @@ public static class ImagingJobsServiceCollectionExtensions
         services.AddSingleton(sp => new ToolRunner(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new HipsBuilder(imaging.Tools, sp.GetRequiredService<ToolRunner>()));
         services.AddSingleton(sp => new MosaicBuilder(imaging.Tools, sp.GetRequiredService<ToolRunner>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new HipsCache(HipsDirectoryOf(imaging, jobs), sp.GetRequiredService<HipsBuilder>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HipsCache(HipsDirectoryOf(imaging, jobs), sp.GetRequiredService<HipsBuilder>(), sp.GetRequiredService<TimeProvider>(), imaging.HipsDiskBudgetBytes));
         services.AddSingleton<IJobHandler, HipsJobHandler>();
         services.AddSingleton<IJobHandler, MosaicJobHandler>();
         return services;

@@ -50,6 +50,7 @@ public static class HipsJobsFiles
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
                 }
+                cache.Touch(key);
                 await next(context);
             });
             branch.UseStaticFiles(new StaticFileOptions
