@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Das.Cli.Commands;
 
 /// <summary>
-/// <c>das job create|list|show|cancel|delete|wait</c> against a running Das (<c>--server</c>, default
+/// <c>das job create|list|show|cancel|delete|wait|upload</c> against a running Das (<c>--server</c>, default
 /// <c>$DAS_URL</c> or http://127.0.0.1:5000), and <c>das download URL...</c>, which runs a download job in this
 /// process with a progress line.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class JobCommands
 
     public static Command Job()
     {
-        var command = new Command("job", "Jobs on a running Das server (/api/jobs): create, list, show, cancel, delete, wait.");
+        var command = new Command("job", "Jobs on a running Das server (/api/jobs): create, list, show, cancel, delete, wait, upload.");
         var server = new Option<string>("--server")
         {
             Description = "The Das server (default $DAS_URL or http://127.0.0.1:5000).",
@@ -115,6 +115,50 @@ internal static class JobCommands
             }));
             command.Subcommands.Add(sub);
         }
+
+        var files = new Argument<FileInfo[]>("file") { Description = "FITS files to upload.", Arity = ArgumentArity.OneOrMore };
+        var upload = new Command("upload", "Upload FITS files as a completed \"upload\" job (POST /api/jobs/uploads); prints it. Its id is an input of hips and mosaic jobs.") { files };
+        upload.SetAction((parse, ct) => Guard(parse, async () =>
+        {
+            var chosen = parse.GetValue(files)!;
+            if (chosen.FirstOrDefault(f => !f.Exists) is { } missing)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("no file " + missing.FullName);
+                return DasCli.UsageOrInputError;
+            }
+            using var client = Client(parse.GetValue(server)!);
+            client.Timeout = Timeout.InfiniteTimeSpan; // large uploads take what they take; Ctrl+C stops
+            using var form = new MultipartFormDataContent();
+            var streams = new List<FileStream>();
+            try
+            {
+                foreach (var f in chosen)
+                {
+                    var stream = f.OpenRead();
+                    streams.Add(stream);
+                    var part = new StreamContent(stream);
+                    part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/fits");
+                    form.Add(part, "file", f.Name);
+                }
+                using var response = await client.PostAsync("api/jobs/uploads", form, ct);
+                var answer = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync(Errors(answer, response));
+                    return DasCli.UsageOrInputError;
+                }
+                await parse.InvocationConfiguration.Output.WriteLineAsync(Pretty(answer));
+                return 0;
+            }
+            finally
+            {
+                foreach (var stream in streams)
+                {
+                    await stream.DisposeAsync();
+                }
+            }
+        }));
+        command.Subcommands.Add(upload);
 
         var waitId = new Argument<string>("id") { Description = "The job's id." };
         var timeout = new Option<double>("--timeout") { Description = "Give up after this many seconds (exit code 3).", DefaultValueFactory = _ => 86400 };
