@@ -212,6 +212,47 @@ public sealed class ImageJobsPageTests(BrowserFixture browser) : IClassFixture<B
         _session.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task A_file_that_fails_shows_its_own_message_while_the_other_arrives_and_uploads_from_the_page_offer_the_builds()
+    {
+        // The west image is gone from the archive: its line says why; the east one arrives.
+        _server.Archive.Route("/files/" + Files[1], FakeResponse.WithStatus(404, "no such image"));
+        await Page.GotoAsync(_server.Url("/" + QueryString));
+        await Expect(Page.Locator("#images .image-card")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Page.Locator("#images .image-card input.image-select").Nth(0).CheckAsync();
+        await Page.Locator("#images .image-card input.image-select").Nth(1).CheckAsync();
+        await Expect(Page.Locator("#images input.select-all")).ToBeCheckedAsync();
+        await Page.Locator("#download-selected").ClickAsync();
+        var job = Job("download");
+        await Expect(job).ToHaveAttributeAsync("data-phase", "ERROR", new() { Timeout = 60_000 });
+        await Expect(job.Locator($".job-file[data-name='{Files[0]}']")).ToHaveAttributeAsync("data-state", "done");
+        var failed = job.Locator($".job-file[data-name='{Files[1]}']");
+        await Expect(failed).ToHaveAttributeAsync("data-state", "failed");
+        await Expect(failed.Locator(".file-message")).ToContainTextAsync("404");
+        await Expect(job.Locator(".job-error")).ToContainTextAsync("1 of 2 file(s) failed");
+        await Expect(job.Locator("a.job-result")).ToHaveTextAsync([Files[0]]);
+        await Expect(job.Locator("button.build-hips")).ToHaveCountAsync(0);
+
+        // The user's own FITS from the file input: an upload job, complete at once, with both builds offered.
+        var upload = Page.Locator("#upload-fits");
+        await upload.SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "images", Files[1]));
+        var uploaded = Job("upload");
+        await Expect(uploaded).ToHaveAttributeAsync("data-phase", "COMPLETED");
+        await Expect(uploaded.Locator("a.job-result")).ToHaveTextAsync([Files[1]]);
+        await Expect(uploaded.Locator("button.build-hips")).ToHaveCountAsync(1);
+        await Expect(uploaded.Locator("button.build-mosaic")).ToHaveCountAsync(1);
+
+        // A file that is not FITS is refused with the server's reason, and no job appears.
+        await upload.SetInputFilesAsync(new FilePayload { Name = "notes.fits", MimeType = "application/fits", Buffer = "just some text"u8.ToArray() });
+        await Expect(Page.Locator("#jobs .jobs-message")).ToHaveTextAsync(
+            "The upload was refused: file 1 (notes.fits): not a FITS file: it begins with \"just some text\"");
+        await Expect(Page.Locator("#jobs li.job")).ToHaveCountAsync(2);
+        await _session.ScreenshotAsync("image-jobs-failed-and-upload");
+        _session.AssertOnlyLoopbackRequests();
+        // The refused upload's 400 is the answer the page shows, not an error of the page.
+        _session.AssertNoErrors(e => e.Contains("400 (Bad Request)", StringComparison.Ordinal));
+    }
+
     private async Task WaitForRequestAsync(Func<string, bool> match)
     {
         for (int i = 0; i < 300 && !_session.Requests.Any(match); i++)
