@@ -20,7 +20,7 @@ using Microsoft.Extensions.Logging;
 // server each, latencies spread evenly from 50 ms to 1.5 s, nothing cached), and clients on the hub and on NDJSON.
 //  (a) first result: from the fastest archive answering to the first outcome reaching a client, over sequential runs;
 //  (b) concurrency: C clients at once (each its own position), total time per client against the slowest archive.
-// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20]
+// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20] [--rounds 3]
 var options = Options.Parse(args);
 var stopwatch = Stopwatch.StartNew();
 double Now() => stopwatch.Elapsed.TotalMilliseconds;
@@ -109,28 +109,32 @@ Console.WriteLine(Invariant($"(a) fastest archive answered -> first outcome at t
 Report("hub", firstHub);
 Report("ndjson", firstNdjson);
 
-// (b) Many clients at once.
-Console.WriteLine();
-Console.WriteLine(Invariant($"(b) {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
-var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
-var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
-foreach (var c in connections)
+// (b) Many clients at once, in rounds: the first round meets cold connection pools (every archive sees 50 new
+// connections at once), later rounds the steady state of a running server; each round is reported.
+for (int round = 1; round <= options.Rounds; round++)
 {
-    await c.DisposeAsync();
-}
-Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
-var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
-Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
-var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
-{
-    if (i % 2 == 1)
+    Console.WriteLine();
+    Console.WriteLine(Invariant($"(b) round {round}: {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
+    var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
+    var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
+    foreach (var c in connections)
     {
-        return await RunNdjsonAsync(NextQuery());
+        await c.DisposeAsync();
     }
-    await using var c = await ConnectAsync();
-    return await RunHubAsync(c, NextQuery());
-}));
-Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+    Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
+    var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
+    Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
+    var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
+    {
+        if (i % 2 == 1)
+        {
+            return await RunNdjsonAsync(NextQuery());
+        }
+        await using var c = await ConnectAsync();
+        return await RunHubAsync(c, NextQuery());
+    }));
+    Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+}
 Console.WriteLine(Invariant($"load average at the end: {LoadAverage()}"));
 
 await app.StopAsync();
@@ -248,7 +252,7 @@ static string WebProjectDirectory()
 
 static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-internal sealed record Options(int Sources, int Clients, int Runs)
+internal sealed record Options(int Sources, int Clients, int Runs, int Rounds)
 {
     public static Options Parse(string[] args)
     {
@@ -257,6 +261,6 @@ internal sealed record Options(int Sources, int Clients, int Runs)
             int i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20));
+        return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20), Get("--rounds", 3));
     }
 }
