@@ -253,6 +253,33 @@ public sealed class ImageJobsPageTests(BrowserFixture browser) : IClassFixture<B
         _session.AssertNoErrors(e => e.Contains("400 (Bad Request)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Cancel_stops_a_running_download_and_the_job_ends_aborted()
+    {
+        foreach (var file in Files)
+        {
+            // So slow that the job is surely still running when Cancel is pressed.
+            _server.Archive.Route("/files/" + file, new FakeResponse
+            {
+                Body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "images", file), Ct),
+                ContentType = "application/fits",
+                DripChunkBytes = 512,
+                DripInterval = TimeSpan.FromSeconds(1),
+            });
+        }
+        await Page.GotoAsync(_server.Url("/" + QueryString));
+        await Page.Locator("#images input.select-all").CheckAsync(new() { Timeout = 30_000 });
+        await Page.Locator("#download-selected").ClickAsync();
+        var job = Job("download");
+        await Expect(job.Locator(".job-file[data-state='running']").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await job.Locator("button.job-cancel").ClickAsync();
+        await Expect(job).ToHaveAttributeAsync("data-phase", "ABORTED", new() { Timeout = 30_000 });
+        await Expect(job.Locator("button.job-cancel")).ToHaveCountAsync(0);
+        await Expect(job.Locator("button.build-hips")).ToHaveCountAsync(0);
+        _session.AssertOnlyLoopbackRequests();
+        _session.AssertNoErrors();
+    }
+
     private async Task WaitForRequestAsync(Func<string, bool> match)
     {
         for (int i = 0; i < 300 && !_session.Requests.Any(match); i++)

@@ -242,14 +242,30 @@ export class JobsPanel {
       job: job.id, kind: job.kind, phase: job.phase, percent: fraction === null ? null : Math.floor(fraction * 100),
       files: (progress?.files ?? []).map(f => { const x = fileFraction(f); return x === null ? null : Math.floor(x * 100); }),
     });
-    clear(item);
     const final = finalPhases.has(job.phase);
-    append(item,
-      h('div', { class: 'job-head' },
+    // The head (kind, phase, id, Cancel) is made once and updated: rebuilding it on every progress event would pull
+    // the Cancel button from under the user's mouse. Only the bars and results below are drawn afresh.
+    let head = item.querySelector<HTMLElement>(':scope > .job-head');
+    let body = item.querySelector<HTMLElement>(':scope > .job-body');
+    if (!head || !body) {
+      head = h('div', { class: 'job-head' },
         h('strong', null, kindLabel(job.kind)), ' ',
-        h('span', { class: `job-phase phase-${job.phase.toLowerCase()}` }, job.phase), ' ',
+        h('span', { class: 'job-phase' }), ' ',
         h('span', { class: 'job-id' }, job.id), ' ',
-        final ? null : h('button', { type: 'button', class: 'job-cancel', onclick: () => void this.cancel(job.id) }, 'Cancel')),
+        h('button', { type: 'button', class: 'job-cancel', onclick: () => void this.cancel(job.id) }, 'Cancel'));
+      body = h('div', { class: 'job-body' });
+      item.replaceChildren(head, body);
+    }
+    const phase = head.querySelector<HTMLElement>('.job-phase');
+    if (phase) {
+      phase.textContent = job.phase;
+      phase.className = `job-phase phase-${job.phase.toLowerCase()}`;
+    }
+    if (final) {
+      head.querySelector('.job-cancel')?.remove();
+    }
+    clear(body);
+    append(body,
       bar('job-total', fraction, [
         percent(fraction),
         sums?.done !== null && sums?.done !== undefined ? `${formatBytes(sums.done)}${sums.total !== null ? ` of ${formatBytes(sums.total)}` : ''}` : '',
