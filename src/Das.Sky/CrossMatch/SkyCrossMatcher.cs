@@ -31,11 +31,12 @@ public static class SkyCrossMatcher
     /// <param name="decB">Dec of B in degrees.</param>
     /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
     /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase (profiling).</param>
     /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
     /// <exception cref="ArgumentException">RA and Dec spans of one catalogue differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
     public static CrossMatchResult Match(ReadOnlySpan<double> raA, ReadOnlySpan<double> decA, ReadOnlySpan<double> raB, ReadOnlySpan<double> decB,
-        double radiusArcsec, CrossMatchMode mode)
+        double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
     {
         if (raA.Length != decA.Length)
         {
@@ -58,15 +59,26 @@ public static class SkyCrossMatcher
             return CrossMatchResult.Empty;
         }
 
+        long start = TimeProvider.System.GetTimestamp();
         var index = ZoneIndex.Build(raB, decB, radiusArcsec / 3600.0);
         if (index.Count == 0)
         {
             return CrossMatchResult.Empty;
         }
+        long indexed = TimeProvider.System.GetTimestamp();
         // Spans cannot be captured by the parallel workers; A is copied once (two arrays, cheap beside the index).
         double[] ra = raA.ToArray(), dec = decA.ToArray();
         var all = Run(index, ra, dec, best: mode == CrossMatchMode.Best);
-        return mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all, raB.Length) : all;
+        long searched = TimeProvider.System.GetTimestamp();
+        var result = mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all, raB.Length) : all;
+        if (phases is not null)
+        {
+            phases.IndexedSide = "B";
+            phases.Index = TimeProvider.System.GetElapsedTime(start, indexed);
+            phases.Search = TimeProvider.System.GetElapsedTime(indexed, searched);
+            phases.Select = TimeProvider.System.GetElapsedTime(searched);
+        }
+        return result;
     }
 
     private static CrossMatchResult Run(ZoneIndex index, double[] ra, double[] dec, bool best)
