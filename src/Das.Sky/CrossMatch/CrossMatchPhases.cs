@@ -1,7 +1,7 @@
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
-/// Where one <see cref="SkyCrossMatcher.Match"/> call spent its time, for profiling (<c>das xmatch --verbose</c>):
+/// Where one <c>SkyCrossMatcher.Match</c> call spent its time, for profiling (<c>das xmatch --verbose</c>):
 /// building the index, searching it, and choosing and ordering the pairs.
 /// </summary>
 public sealed class CrossMatchPhases

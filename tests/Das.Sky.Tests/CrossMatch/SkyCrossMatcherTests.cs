@@ -187,6 +187,63 @@ public sealed class SkyCrossMatcherTests
         Assert.Equal(singly, Pairs(together).Keys);
     }
 
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void Indexing_A_or_B_gives_the_same_pairs_separations_and_order(CrossMatchMode mode)
+    {
+        // Dense enough that rows have several candidates, with exact duplicates on both sides to exercise the ties.
+        var rng = new Random(2024);
+        var (raA, decA) = Cluster(rng, 0.001, 10.0, 3000, 0.02);
+        var (raB, decB) = Cluster(rng, 0.001, 10.0, 9000, 0.02);
+        Array.Copy(raA, 0, raA, 100, 50);
+        Array.Copy(decA, 0, decA, 100, 50);
+        Array.Copy(raB, 0, raB, 200, 80);
+        Array.Copy(decB, 0, decB, 200, 80);
+        Array.Copy(raA, 300, raB, 400, 30);
+        Array.Copy(decA, 300, decB, 400, 30);
+
+        foreach (double radius in new[] { 2.0, 20.0 })
+        {
+            var indexedA = SkyCrossMatcher.Match(raA, decA, raB, decB, radius, mode, indexA: true, phases: null);
+            var indexedB = SkyCrossMatcher.Match(raA, decA, raB, decB, radius, mode, indexA: false, phases: null);
+
+            Assert.True(indexedA.Count > 100);
+            Assert.Equal(indexedB.RowsA.ToArray(), indexedA.RowsA.ToArray());
+            Assert.Equal(indexedB.RowsB.ToArray(), indexedA.RowsB.ToArray());
+            Assert.Equal(indexedB.SeparationsArcsec.ToArray(), indexedA.SeparationsArcsec.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void The_truth_is_found_whichever_catalogue_is_indexed(CrossMatchMode mode)
+    {
+        var indexedA = Pairs(SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode, indexA: true, phases: null));
+        var indexedB = Pairs(SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode, indexA: false, phases: null));
+
+        Assert.NotEmpty(indexedA);
+        Assert.Equal(indexedB, indexedA);
+    }
+
+    [Fact]
+    public void Phases_name_the_smaller_catalogue_as_the_indexed_one()
+    {
+        var phases = new CrossMatchPhases();
+        SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, CrossMatchMode.All, phases);
+        string expected = A.Ra.Length <= B.Ra.Length ? "A" : "B";
+        var reversed = new CrossMatchPhases();
+        SkyCrossMatcher.Match(B.Ra, B.Dec, A.Ra, A.Dec, CrossMatchFixtures.Radius, CrossMatchMode.All, reversed);
+
+        Assert.NotEqual(A.Ra.Length, B.Ra.Length);
+        Assert.Equal(expected, phases.IndexedSide);
+        Assert.Equal(expected == "A" ? "B" : "A", reversed.IndexedSide);
+        Assert.True(phases.Candidates > 0);
+    }
+
     private static Dictionary<(int A, int B), double> Pairs(CrossMatchResult result)
     {
         var pairs = new Dictionary<(int A, int B), double>();
