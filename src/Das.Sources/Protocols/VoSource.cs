@@ -60,11 +60,12 @@ internal abstract class VoSource : IDataSource
     {
         var vo = (VoSourceRequest)request;
         var reader = vo.MaxRows is { } maxRows ? _reader with { MaxRows = maxRows } : _reader;
+        var call = vo.OtherService ? _call with { Mirrors = [] } : _call;
         try
         {
             var answer = vo.AsyncQuery is { } job
-                ? await _client.QueryAsyncJobAsync(job, _call, reader, null, cancellationToken).ConfigureAwait(false)
-                : await _client.QueryAsync(vo.Request, _call, reader, cancellationToken).ConfigureAwait(false);
+                ? await _client.QueryAsyncJobAsync(job, call, reader, null, cancellationToken).ConfigureAwait(false)
+                : await _client.QueryAsync(vo.Request, call, reader, cancellationToken).ConfigureAwait(false);
             return new SourceAnswer
             {
                 Table = answer.Table,
