@@ -72,9 +72,15 @@ public static class TableCrossMatch
         {
             return TableMatchResult.Failed(failure);
         }
-        return epochs is null
-            ? FindPairs(columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, phases)
-            : FindPairs(a, columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, epochs, phases);
+        if (epochs is not null)
+        {
+            return FindPairs(a, columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, epochs, phases);
+        }
+        // Without epochs nothing moves, so both tables' positions are read where they are.
+        var columnsB = PositionColumns.Find(b);
+        return columnsB is null
+            ? TableMatchResult.Failed(NoPositions("B"))
+            : new TableMatchResult { Pairs = SkyCrossMatcher.Match(columnsA.Positions(), columnsB.Positions(), radiusArcsec, mode, phases) };
     }
 
     /// <summary>Builds the joined table for pairs found between A and B.</summary>
@@ -129,15 +135,14 @@ public static class TableCrossMatch
         };
     }
 
-    private static TableMatchResult FindPairs(double[] raA, double[] decA, Table b, string label, double radiusArcsec, CrossMatchMode mode,
-        CrossMatchPhases? phases = null)
+    private static TableMatchResult FindPairs(double[] raA, double[] decA, Table b, string label, double radiusArcsec, CrossMatchMode mode)
     {
         var columnsB = PositionColumns.Find(b);
         if (columnsB is null)
         {
             return TableMatchResult.Failed(NoPositions(label));
         }
-        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, columnsB.RaDegrees(), columnsB.DecDegrees(), radiusArcsec, mode, phases) };
+        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(SkyPositions.FromArrays(raA, decA), columnsB.Positions(), radiusArcsec, mode) };
     }
 
     private static TableMatchResult FindPairs(Table a, double[] raA, double[] decA, Table b, string label, double radiusArcsec, CrossMatchMode mode,

@@ -66,57 +66,80 @@ public static class SkyCrossMatcher
         ArgumentNullException.ThrowIfNull(raB);
         ArgumentNullException.ThrowIfNull(decB);
         Validate(raA.Length, decA.Length, raB.Length, decB.Length, radiusArcsec, mode);
-        return Match(raA, decA, raB, decB, radiusArcsec, mode, indexA: raA.Length <= raB.Length, phases);
+        return Match(SkyPositions.FromArrays(raA, decA), SkyPositions.FromArrays(raB, decB), radiusArcsec, mode, indexA: raA.Length <= raB.Length, phases);
+    }
+
+    /// <summary>
+    /// Matches every row of A against B within <paramref name="radiusArcsec"/>, reading positions where they are (the
+    /// larger catalogue is streamed from its chunks without a copy; the smaller one is indexed).
+    /// </summary>
+    /// <param name="a">Positions of A.</param>
+    /// <param name="b">Positions of B.</param>
+    /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
+    /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase (profiling).</param>
+    /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
+    public static CrossMatchResult Match(SkyPositions a, SkyPositions b, double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        Validate(a.Count, a.Count, b.Count, b.Count, radiusArcsec, mode);
+        return Match(a, b, radiusArcsec, mode, indexA: a.Count <= b.Count, phases);
     }
 
     /// <summary>The match with the indexed side chosen by the caller (tests run both).</summary>
     internal static CrossMatchResult Match(double[] raA, double[] decA, double[] raB, double[] decB, double radiusArcsec, CrossMatchMode mode,
-        bool indexA, CrossMatchPhases? phases)
+        bool indexA, CrossMatchPhases? phases) =>
+        Match(SkyPositions.FromArrays(raA, decA), SkyPositions.FromArrays(raB, decB), radiusArcsec, mode, indexA, phases);
+
+    private static CrossMatchResult Match(SkyPositions a, SkyPositions b, double radiusArcsec, CrossMatchMode mode, bool indexA, CrossMatchPhases? phases)
     {
-        if (raA.Length == 0 || raB.Length == 0)
+        if (a.Count == 0 || b.Count == 0)
         {
             return CrossMatchResult.Empty;
         }
         double radiusDeg = radiusArcsec / 3600.0;
         long start = TimeProvider.System.GetTimestamp();
-        var index = indexA ? ZoneIndex.Build(raA, decA, radiusDeg) : ZoneIndex.Build(raB, decB, radiusDeg);
+        var (indexRa, indexDec) = (indexA ? a : b).ToArrays();
+        var index = ZoneIndex.Build(indexRa, indexDec, radiusDeg);
         if (index.Count == 0)
         {
             return CrossMatchResult.Empty;
         }
         long indexed = TimeProvider.System.GetTimestamp();
-        var search = new Search(index, indexA ? raB : raA, indexA ? decB : decA, streamedIsA: !indexA, radiusDeg * DegToRad);
+        var search = new Search(index, indexA ? b : a, streamedIsA: !indexA, radiusDeg * DegToRad);
         CrossMatchResult result;
         long searched;
         switch (mode, indexA)
         {
             case (CrossMatchMode.All, _):
                 // Rows are looked up in band order: the pairs are put in output order afterwards.
-                result = Concatenate(search.Blocks(static (s, from, to) => s.CollectBlock(from, to)));
+                result = Concatenate(search.Blocks(static (s, block) => s.CollectBlock(block)));
                 searched = TimeProvider.System.GetTimestamp();
                 result = Sorted(result);
                 break;
             case (CrossMatchMode.Best, false):
-                result = Concatenate(search.Blocks(static (s, from, to) => s.NearestBlock(from, to)));
+                result = Concatenate(search.Blocks(static (s, block) => s.NearestBlock(block)));
                 searched = TimeProvider.System.GetTimestamp();
                 result = Sorted(result);
                 break;
             case (CrossMatchMode.Best, true):
                 // Each A row (indexed) keeps its nearest B row: every candidate is offered to A's running best.
-                var bestOfA = search.Reduce(raA.Length, nearestOnly: false);
+                var bestOfA = search.Reduce(a.Count, nearestOnly: false);
                 searched = TimeProvider.System.GetTimestamp();
                 result = bestOfA.ToResult(rowsAreA: true);
                 break;
             case (CrossMatchMode.BestSymmetric, true):
                 // Each B row (streamed) finds its nearest A row; each A row keeps the nearest B row that chose it.
-                var keptByA = search.Reduce(raA.Length, nearestOnly: true);
+                var keptByA = search.Reduce(a.Count, nearestOnly: true);
                 searched = TimeProvider.System.GetTimestamp();
                 result = keptByA.ToResult(rowsAreA: true);
                 break;
             default:
                 // BestSymmetric with B indexed: each B row's nearest A row first (ties to the lower A row), then each
                 // A row keeps the nearest of the B rows that chose it.
-                var nearestOfB = search.Reduce(raB.Length, nearestOnly: false);
+                var nearestOfB = search.Reduce(b.Count, nearestOnly: false);
                 searched = TimeProvider.System.GetTimestamp();
                 result = FirstPerA(Sorted(nearestOfB.ToResult(rowsAreA: false)));
                 break;
@@ -221,33 +244,44 @@ public static class SkyCrossMatcher
     private sealed class Search
     {
         private readonly ZoneIndex _index;
-        private readonly double[] _ra;
-        private readonly double[] _dec;
+        private readonly SkyPositions _streamed;
         private readonly bool _streamedIsA;
         private readonly double _radiusRad;
+        private readonly (int Chunk, int From, int To, int RowBase)[] _blocks;
         private long _candidates;
 
-        public Search(ZoneIndex index, double[] ra, double[] dec, bool streamedIsA, double radiusRad)
+        public Search(ZoneIndex index, SkyPositions streamed, bool streamedIsA, double radiusRad)
         {
             _index = index;
-            _ra = ra;
-            _dec = dec;
+            _streamed = streamed;
             _streamedIsA = streamedIsA;
             _radiusRad = radiusRad;
+            // Blocks never cross a chunk, so each is one span of RA and one of Dec.
+            int n = streamed.Count;
+            int size = n < SequentialBelow ? Math.Max(1, n) : Math.Max(1024, Math.Min(16_384, n / (Environment.ProcessorCount * 8)));
+            var blocks = new List<(int, int, int, int)>();
+            int rowBase = 0;
+            for (int c = 0; c < streamed.Ra.Count; c++)
+            {
+                int length = streamed.Ra[c].Length;
+                for (int from = 0; from < length; from += size)
+                {
+                    blocks.Add((c, from, Math.Min(length, from + size), rowBase));
+                }
+                rowBase += length;
+            }
+            _blocks = [.. blocks];
         }
 
         public long Candidates => Interlocked.Read(ref _candidates);
 
-        private int BlockSize => _ra.Length < SequentialBelow ? _ra.Length : Math.Max(1024, Math.Min(16_384, _ra.Length / (Environment.ProcessorCount * 8)));
+        private ParallelOptions Options => new() { MaxDegreeOfParallelism = _blocks.Length <= 1 ? 1 : -1 };
 
-        /// <summary>Runs <paramref name="block"/> over consecutive blocks of the lookup order.</summary>
-        public PairBuffer[] Blocks(Func<Search, int, int, PairBuffer> block)
+        /// <summary>Runs <paramref name="block"/> over every block; results in block (row) order.</summary>
+        public PairBuffer[] Blocks(Func<Search, int, PairBuffer> block)
         {
-            int size = BlockSize, n = _ra.Length;
-            int blocks = (n + size - 1) / size;
-            var buffers = new PairBuffer[blocks];
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks == 1 ? 1 : -1 },
-                c => buffers[c] = block(this, c * size, Math.Min(n, (c + 1) * size)));
+            var buffers = new PairBuffer[_blocks.Length];
+            Parallel.For(0, _blocks.Length, Options, c => buffers[c] = block(this, c));
             return buffers;
         }
 
@@ -257,15 +291,13 @@ public static class SkyCrossMatcher
         /// </summary>
         public Nearest Reduce(int indexedRows, bool nearestOnly)
         {
-            int size = BlockSize, n = _ra.Length;
-            int blocks = (n + size - 1) / size;
             var merged = new Nearest(indexedRows);
             var gate = new Lock();
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks == 1 ? 1 : -1 },
+            Parallel.For(0, _blocks.Length, Options,
                 () => new Nearest(indexedRows),
                 (c, _, local) =>
                 {
-                    ReduceBlock(c * size, Math.Min(n, (c + 1) * size), local, nearestOnly);
+                    ReduceBlock(c, local, nearestOnly);
                     return local;
                 },
                 local =>
@@ -279,17 +311,20 @@ public static class SkyCrossMatcher
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public PairBuffer CollectBlock(int from, int to)
+        public PairBuffer CollectBlock(int block)
         {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
             var buffer = new PairBuffer();
             long candidates = 0;
-            for (int i = from; i < to; i++)
+            for (int j = from; j < to; j++)
             {
-                if (!ZoneIndex.IsValid(_ra[i], _dec[i]))
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
                 {
                     continue;
                 }
-                var visitor = new CollectVisitor(buffer, i, ZoneIndex.NormaliseRa(_ra[i]), _dec[i], _streamedIsA, _radiusRad);
+                var visitor = new CollectVisitor(buffer, rowBase + j, ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
                 _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
                 candidates += visitor.Candidates;
             }
@@ -298,23 +333,26 @@ public static class SkyCrossMatcher
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public PairBuffer NearestBlock(int from, int to)
+        public PairBuffer NearestBlock(int block)
         {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
             var buffer = new PairBuffer();
             long candidates = 0;
-            for (int i = from; i < to; i++)
+            for (int j = from; j < to; j++)
             {
-                if (!ZoneIndex.IsValid(_ra[i], _dec[i]))
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
                 {
                     continue;
                 }
-                var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(_ra[i]), _dec[i], _streamedIsA, _radiusRad);
+                var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
                 _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
                 candidates += visitor.Candidates;
                 if (visitor.Row >= 0)
                 {
                     // Only A is streamed here (find=best with B indexed).
-                    buffer.Add(i, visitor.Row, visitor.Separation * RadToArcsec);
+                    buffer.Add(rowBase + j, visitor.Row, visitor.Separation * RadToArcsec);
                 }
             }
             Interlocked.Add(ref _candidates, candidates);
@@ -322,28 +360,31 @@ public static class SkyCrossMatcher
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ReduceBlock(int from, int to, Nearest nearest, bool nearestOnly)
+        private void ReduceBlock(int block, Nearest nearest, bool nearestOnly)
         {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
             long candidates = 0;
-            for (int i = from; i < to; i++)
+            for (int j = from; j < to; j++)
             {
-                if (!ZoneIndex.IsValid(_ra[i], _dec[i]))
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
                 {
                     continue;
                 }
                 if (nearestOnly)
                 {
-                    var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(_ra[i]), _dec[i], _streamedIsA, _radiusRad);
+                    var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
                     _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
                     candidates += visitor.Candidates;
                     if (visitor.Row >= 0)
                     {
-                        nearest.Offer(visitor.Row, i, visitor.Separation);
+                        nearest.Offer(visitor.Row, rowBase + j, visitor.Separation);
                     }
                 }
                 else
                 {
-                    var visitor = new OfferVisitor(nearest, i, ZoneIndex.NormaliseRa(_ra[i]), _dec[i], _streamedIsA, _radiusRad);
+                    var visitor = new OfferVisitor(nearest, rowBase + j, ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
                     _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
                     candidates += visitor.Candidates;
                 }

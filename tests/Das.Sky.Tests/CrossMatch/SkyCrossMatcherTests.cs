@@ -229,6 +229,46 @@ public sealed class SkyCrossMatcherTests
         Assert.Equal(indexedB, indexedA);
     }
 
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void Positions_read_in_place_from_chunks_give_the_same_pairs_as_arrays(CrossMatchMode mode)
+    {
+        // Uneven chunks, one empty, on both sides; each side is streamed once (the smaller is indexed).
+        static SkyPositions Chunked(double[] ra, double[] dec, params int[] cuts)
+        {
+            var bounds = cuts.Prepend(0).Append(ra.Length).ToArray();
+            var r = new List<ReadOnlyMemory<double>>();
+            var d = new List<ReadOnlyMemory<double>>();
+            for (int i = 0; i + 1 < bounds.Length; i++)
+            {
+                r.Add(ra.AsMemory(bounds[i], bounds[i + 1] - bounds[i]));
+                d.Add(dec.AsMemory(bounds[i], bounds[i + 1] - bounds[i]));
+            }
+            return SkyPositions.FromChunks(r, d)!;
+        }
+
+        var arrays = SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode);
+        var chunkedB = SkyCrossMatcher.Match(SkyPositions.FromArrays(A.Ra, A.Dec), Chunked(B.Ra, B.Dec, 7, 7, 5000, 12_345), CrossMatchFixtures.Radius, mode);
+        var chunkedA = SkyCrossMatcher.Match(Chunked(B.Ra, B.Dec, 3000), Chunked(A.Ra, A.Dec, 1, 999), CrossMatchFixtures.Radius, mode);
+        var reversed = SkyCrossMatcher.Match(B.Ra, B.Dec, A.Ra, A.Dec, CrossMatchFixtures.Radius, mode);
+
+        Assert.True(arrays.Count > 100);
+        Assert.Equal(Pairs(arrays), Pairs(chunkedB));
+        Assert.Equal(arrays.RowsA.ToArray(), chunkedB.RowsA.ToArray());
+        Assert.Equal(Pairs(reversed), Pairs(chunkedA));
+    }
+
+    [Fact]
+    public void Chunks_of_RA_and_Dec_that_do_not_pair_up_are_refused()
+    {
+        double[] x = [1, 2, 3];
+        Assert.Null(SkyPositions.FromChunks([x.AsMemory(0, 2), x.AsMemory(2, 1)], [x.AsMemory(0, 1), x.AsMemory(1, 2)]));
+        Assert.Null(SkyPositions.FromChunks([x.AsMemory()], [x.AsMemory(0, 1), x.AsMemory(1, 2)]));
+        Assert.Equal(3, SkyPositions.FromChunks([x.AsMemory(0, 1), x.AsMemory(1, 2)], [x.AsMemory(0, 1), x.AsMemory(1, 2)])!.Count);
+    }
+
     [Fact]
     public void Phases_name_the_smaller_catalogue_as_the_indexed_one()
     {
