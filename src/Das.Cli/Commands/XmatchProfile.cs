@@ -43,7 +43,7 @@ internal sealed class XmatchProfile(TextWriter error)
         using var self = Process.GetCurrentProcess();
         await LineAsync("command total", TimeProvider.System.GetElapsedTime(_begin).TotalSeconds);
         await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"xmatch: peak RSS {self.PeakWorkingSet64 / 1e6:0.0} MB; managed heap {GC.GetTotalMemory(false) / 1e6:0.0} MB; allocated {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+            $"xmatch: peak RSS {self.PeakWorkingSet64 / 1e6:0.0} MB; managed heap {GC.GetTotalMemory(false) / 1e6:0.0} MB; allocated {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0.0} ms"));
     }
 
     private Task LineAsync(string name, double seconds) =>

@@ -310,7 +310,6 @@ public static class SkyCrossMatcher
             return merged;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public PairBuffer CollectBlock(int block)
         {
             var (chunk, from, to, rowBase) = _blocks[block];
@@ -332,7 +331,6 @@ public static class SkyCrossMatcher
             return buffer;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public PairBuffer NearestBlock(int block)
         {
             var (chunk, from, to, rowBase) = _blocks[block];
@@ -359,7 +357,6 @@ public static class SkyCrossMatcher
             return buffer;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReduceBlock(int block, Nearest nearest, bool nearestOnly)
         {
             var (chunk, from, to, rowBase) = _blocks[block];

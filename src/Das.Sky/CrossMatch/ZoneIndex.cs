@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
@@ -64,10 +62,9 @@ internal sealed class ZoneIndex
     /// <summary>Number of indexed (valid) positions.</summary>
     public int Count => _entries.Length;
 
-    // The hot methods are compiled fully optimised at once: a command-line run matches once, and tiered JIT would
-    // otherwise spend much of that run in unoptimised code.
+    // No [MethodImpl(AggressiveOptimization)] here: it would bar the ReadyToRun code the CLI is published with and
+    // make every run JIT these methods (measured: no faster, often slower, in a one-shot das xmatch).
     /// <summary>Indexes the valid positions (finite RA, Dec in [−90, 90]); the others can never match.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ZoneIndex Build(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, double radiusDeg)
     {
         // Zones cover only the Dec range the catalogue spans: a field of a few degrees then has a zone table small
@@ -121,10 +118,11 @@ internal sealed class ZoneIndex
             }
         }
 
-        // Zones are sorted independently, in ranges so each worker takes many small zones at once.
+        // Zones are sorted independently, in ranges so each worker takes many small zones at once; below 10^6 entries
+        // (zones of a few entries, a few milliseconds) one thread does it, without waiting for the pool.
         int rangeSize = Math.Max(64, zoneCount / (Environment.ProcessorCount * 8));
         int ranges = (zoneCount + rangeSize - 1) / rangeSize;
-        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 50_000 ? 1 : -1 }, r =>
+        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 1_000_000 ? 1 : -1 }, r =>
         {
             int zoneEnd = Math.Min(zoneCount, (r + 1) * rangeSize);
             for (int zone = r * rangeSize; zone < zoneEnd; zone++)
@@ -144,7 +142,6 @@ internal sealed class ZoneIndex
     /// and whose RA is inside the disc's RA window: a superset of the entries within the radius, each once. The
     /// caller passes only valid positions, RA already in [0, 360) (<see cref="NormaliseRa"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Query<TVisitor>(double ra, double dec, ref TVisitor visit)
         where TVisitor : struct, ICandidateVisitor
     {
@@ -186,7 +183,6 @@ internal sealed class ZoneIndex
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRa<TVisitor>(int from, int to, double lo, double hi, double dec, ref TVisitor visit)
         where TVisitor : struct, ICandidateVisitor
     {
@@ -221,7 +217,6 @@ internal sealed class ZoneIndex
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan<TVisitor>(int from, int to, double dec, ref TVisitor visit)
         where TVisitor : struct, ICandidateVisitor
     {
@@ -259,7 +254,6 @@ internal sealed class ZoneIndex
     }
 
     // Sorts one zone by RA, ties (duplicate positions) by row, so results never depend on the sort's stability.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortZone(Span<Entry> zone)
     {
         if (zone.Length > 32)
