@@ -15,9 +15,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # python3-scipy: the mosaic tests' truth (astropy WCS + scipy interpolation);
 # postgresql: the shared job store of the Hangfire engine (Das.Jobs.Hangfire.Tests);
 # libjsamp-java + default-jdk-headless: the JSAMP SAMP hub of the browser SAMP tests (javac compiles
-# ../shared/peers/samp/LoopbackHub.java, the hub bound to 127.0.0.1; astropy is their receiver and second hub).
+# ../shared/peers/samp/LoopbackHub.java, the hub bound to 127.0.0.1; astropy is their receiver and second hub);
+# topcat + xvfb: TOPCAT itself, under a virtual display, as the receiver of the page's table.load.votable.
 apt_packages=(python3-astropy python3-astropy-healpix python3-healpy python3-openpyxl python3-scipy stilts curl redis-server chromium
-  aladin default-jre-headless montage postgresql libjsamp-java default-jdk-headless)
+  aladin default-jre-headless montage postgresql libjsamp-java default-jdk-headless topcat xvfb)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

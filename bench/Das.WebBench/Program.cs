@@ -13,14 +13,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // The web app's streaming figures (issue 6): Das.Web in process on 127.0.0.1 with N fake archives (one loopback
 // server each, latencies spread evenly from 50 ms to 1.5 s, nothing cached), and clients on the hub and on NDJSON.
 //  (a) first result: from the fastest archive answering to the first outcome reaching a client, over sequential runs;
-//  (b) concurrency: C clients at once (each its own position), total time per client against the slowest archive.
-// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20]
+//  (b) concurrency: C clients at once (each its own position), total time per client against the slowest archive;
+//  (c) the first result drawn: Chromium shows the page, from the fastest archive answering to the first status painted.
+// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20] [--rounds 3] [--no-browser] [--profile page.cpuprofile]
 var options = Options.Parse(args);
 var stopwatch = Stopwatch.StartNew();
 double Now() => stopwatch.Elapsed.TotalMilliseconds;
@@ -28,6 +30,7 @@ double Now() => stopwatch.Elapsed.TotalMilliseconds;
 var latencies = Enumerable.Range(0, options.Sources)
     .Select(i => options.Sources == 1 ? 50.0 : 50.0 + i * (1450.0 / (options.Sources - 1))).ToArray();
 var fastestAnswered = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+var fastestAnsweredUnixMs = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
 var archives = new List<FakeVoServer>();
 for (int i = 0; i < options.Sources; i++)
 {
@@ -41,6 +44,7 @@ for (int i = 0; i < options.Sources; i++)
             if (index == 0)
             {
                 fastestAnswered[ra] = Now();
+                fastestAnsweredUnixMs[ra] = (TimeProvider.System.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMilliseconds;
             }
         }, TaskScheduler.Default);
         return FakeResponse.VoTable(Cone(ra, 5)) with { WaitFor = answered };
@@ -68,11 +72,17 @@ foreach (var json in builder.Configuration.Sources.OfType<JsonConfigurationSourc
 builder.Configuration["Das:Sources"] = catalogue;
 // Every archive is its own host here, as in life; each gets every client's request at once (no per-host queue).
 builder.Configuration["Das:Engine:MaxConcurrencyPerHost"] = options.Clients.ToString(CultureInfo.InvariantCulture);
+// The sky shows the browser tests' local HiPS (served below), so the page in (c) stays on 127.0.0.1.
+builder.Configuration["Das:Sky:Surveys:0:Id"] = "local";
+builder.Configuration["Das:Sky:Surveys:0:Name"] = "Local test HiPS";
+builder.Configuration["Das:Sky:Surveys:0:Url"] = "hips/";
 builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 builder.AddDasWeb();
 builder.Services.AddHttpClient("bench", c => c.Timeout = TimeSpan.FromMinutes(2))
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 1000 });
 var app = builder.Build();
+app.Environment.WebRootFileProvider = new CompositeFileProvider(app.Environment.WebRootFileProvider,
+    new PhysicalFileProvider(Path.Combine(WebProjectDirectory(), "..", "..", "tests", "Das.Browser.Tests", "Fixtures", "web")));
 app.UseDasWeb();
 await app.StartAsync();
 var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
@@ -109,28 +119,58 @@ Console.WriteLine(Invariant($"(a) fastest archive answered -> first outcome at t
 Report("hub", firstHub);
 Report("ndjson", firstNdjson);
 
-// (b) Many clients at once.
-Console.WriteLine();
-Console.WriteLine(Invariant($"(b) {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
-var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
-var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
-foreach (var c in connections)
+// (b) Many clients at once, in rounds: the first round meets cold connection pools (every archive sees 50 new
+// connections at once), later rounds the steady state of a running server; each round is reported.
+for (int round = 1; round <= options.Rounds; round++)
 {
-    await c.DisposeAsync();
-}
-Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
-var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
-Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
-var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
-{
-    if (i % 2 == 1)
+    Console.WriteLine();
+    Console.WriteLine(Invariant($"(b) round {round}: {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
+    var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
+    var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
+    foreach (var c in connections)
     {
-        return await RunNdjsonAsync(NextQuery());
+        await c.DisposeAsync();
     }
-    await using var c = await ConnectAsync();
-    return await RunHubAsync(c, NextQuery());
-}));
-Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+    Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
+    var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
+    Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
+    var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
+    {
+        if (i % 2 == 1)
+        {
+            return await RunNdjsonAsync(NextQuery());
+        }
+        await using var c = await ConnectAsync();
+        return await RunHubAsync(c, NextQuery());
+    }));
+    Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+}
+
+// (c) The first result drawn in the browser.
+Console.WriteLine();
+if (!options.Browser)
+{
+    Console.WriteLine("(c) skipped (--no-browser)");
+}
+else if (FirstResultDrawn.MissingReason(options.Chromium) is { } missing)
+{
+    Console.WriteLine("(c) " + missing);
+}
+else
+{
+    var drawn = await FirstResultDrawn.MeasureAsync(baseUri, options.Chromium, options.Runs, NextQuery,
+        async ra =>
+        {
+            for (int i = 0; i < 100 && !fastestAnsweredUnixMs.ContainsKey(ra); i++)
+            {
+                await Task.Delay(10);
+            }
+            return fastestAnsweredUnixMs[ra];
+        }, RaOf, options.Sources, options.Profile);
+    Console.WriteLine(Invariant($"(c) fastest archive answered -> first status line changed in the page's DOM, and -> the next frame painted, Chromium headless, {options.Runs} queries submitted from the form (goal <= 100 ms), load average {LoadAverage()}:"));
+    Report("in DOM", [.. drawn.Select(d => d.InDom)]);
+    Report("painted", [.. drawn.Select(d => d.Painted)]);
+}
 Console.WriteLine(Invariant($"load average at the end: {LoadAverage()}"));
 
 await app.StopAsync();
@@ -248,7 +288,7 @@ static string WebProjectDirectory()
 
 static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-internal sealed record Options(int Sources, int Clients, int Runs)
+internal sealed record Options(int Sources, int Clients, int Runs, int Rounds, bool Browser, string Chromium, string? Profile)
 {
     public static Options Parse(string[] args)
     {
@@ -257,6 +297,8 @@ internal sealed record Options(int Sources, int Clients, int Runs)
             int i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20));
+        return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20), Get("--rounds", 3),
+            !args.Contains("--no-browser"), Environment.GetEnvironmentVariable("DAS_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium",
+            Array.IndexOf(args, "--profile") is int p and >= 0 && p + 1 < args.Length ? args[p + 1] : null);
     }
 }

@@ -6,6 +6,10 @@ namespace Das.Tables.Columns;
 /// An append-only list stored in chunks. Readers do not know a table's length in advance; growing by chunks
 /// instead of doubling one array keeps peak memory within one chunk of the data and never copies it.
 /// The first <see cref="SmallChunks"/> chunks hold <see cref="ChunkSize"/> values each, so a short table stays small;
+/// the very first one starts at <see cref="FirstCapacity"/> values and doubles up to <see cref="ChunkSize"/> (the only
+/// copying, of at most one small chunk), because most archive answers have tens of rows and a server reads thousands
+/// of them at once: a full 64 K chunk per column of a 5-row cone search went to the large object heap and cost a
+/// gen-2 collection every few hundred answers.
 /// after them every chunk is 8 MiB, large enough for the kernel to back with huge pages (<see cref="HugePages"/>),
 /// which saves most of the page faults of filling a large table.
 /// </summary>
@@ -16,6 +20,7 @@ internal sealed class ChunkedBuffer<T>
     internal const int ChunkSize = 1 << ChunkShift;
     internal const int SmallChunks = 4;
     internal const int SmallCapacity = SmallChunks * ChunkSize;
+    internal const int FirstCapacity = 64;
     private const int ChunkMask = ChunkSize - 1;
     private const int BigChunkBytes = 8 << 20;
 
@@ -144,6 +149,20 @@ internal sealed class ChunkedBuffer<T>
 
     private void NewChunk()
     {
+        if (_chunkCount == 1 && _current.Length < ChunkSize)
+        {
+            // Still growing the first chunk: indexes below ChunkSize live in chunk 0 whatever its capacity.
+            Array.Resize(ref _current, Math.Min(ChunkSize, _current.Length * 2));
+            _chunks[0] = _current;
+            return;
+        }
+        if (_chunkCount == 0)
+        {
+            _current = new T[FirstCapacity];
+            _chunks[_chunkCount++] = _current;
+            _currentUsed = 0;
+            return;
+        }
         if (_chunkCount == _chunks.Length)
         {
             Array.Resize(ref _chunks, _chunks.Length * 2);

@@ -4,6 +4,8 @@ namespace Das.Tables.Columns;
 /// Variable-length segments (strings, variable arrays) packed into large blocks, addressed by (start, length).
 /// One array allocation per block instead of one per cell keeps a million short strings cheap to read and hold.
 /// The first blocks hold 1 Mi elements; later ones 8 MiB, which the kernel can back with huge pages (<see cref="HugePages"/>).
+/// The very first block starts at <see cref="FirstBlockSize"/> elements and doubles up to a full block: a server reads
+/// thousands of short answers at once, and 2 MB per string column of a 5-row answer filled the large object heap.
 /// </summary>
 internal sealed class SegmentBuffer<T>
     where T : unmanaged
@@ -11,6 +13,7 @@ internal sealed class SegmentBuffer<T>
     private const int BlockShift = 20;                 // 1 Mi elements per block
     private const int BlockSize = 1 << BlockShift;
     private const int SmallBlocks = 2;
+    internal const int FirstBlockSize = 4096;
     private static readonly int BigBlockSize = Math.Max(BlockSize, (8 << 20) / System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     private readonly List<T[]> _blocks = [];
@@ -53,6 +56,20 @@ internal sealed class SegmentBuffer<T>
 
     private void NewBlock(int atLeast)
     {
+        if (_blocks.Count == 1 && _current.Length < BlockSize)
+        {
+            // Growing the first block in place keeps every (block 0, offset) address valid.
+            Array.Resize(ref _current, Math.Max(Math.Min(BlockSize, _current.Length * 2), _used + atLeast));
+            _blocks[0] = _current;
+            return;
+        }
+        if (_blocks.Count == 0)
+        {
+            _current = new T[Math.Max(FirstBlockSize, atLeast)];
+            _blocks.Add(_current);
+            _used = 0;
+            return;
+        }
         bool big = _blocks.Count >= SmallBlocks;
         _current = GC.AllocateUninitializedArray<T>(Math.Max(big ? BigBlockSize : BlockSize, atLeast));
         if (big)

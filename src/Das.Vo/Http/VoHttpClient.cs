@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -19,8 +20,15 @@ public sealed class VoHttpClient
     /// <summary>The IHttpClientFactory name of the client every VO call uses.</summary>
     public const string HttpClientName = "Das.Vo";
 
+    /// <summary>The request a pipeline run is for, so one pipeline serves every request with the same options.</summary>
+    private static readonly ResiliencePropertyKey<VoRequest> RequestKey = new("das.vo.request");
+
     private readonly IHttpClientFactory _factory;
     private readonly TimeProvider _time;
+
+    // Pipelines are built once per distinct set of options: building one validates its options under a process-wide
+    // lock, and with thousands of requests at once (50 clients x 25 sources) that lock was the server's hot spot.
+    private readonly ConcurrentDictionary<PipelineKey, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
 
     /// <summary>Creates the client.</summary>
     public VoHttpClient(IHttpClientFactory factory, TimeProvider time)
@@ -46,11 +54,20 @@ public sealed class VoHttpClient
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-            var pipeline = BuildPipeline(request, options);
-            message = await pipeline.ExecuteAsync(
-                static async (state, token) => await state.Self.SendOnceAsync(state.Request, null, token),
-                (Self: this, Request: request),
-                linked.Token);
+            var pipeline = PipelineFor(request, options);
+            var context = ResilienceContextPool.Shared.Get(linked.Token);
+            try
+            {
+                context.Properties.Set(RequestKey, request);
+                message = await pipeline.ExecuteAsync(
+                    static async (context, state) => await state.Self.SendOnceAsync(state.Request, null, context.CancellationToken),
+                    context,
+                    (Self: this, Request: request));
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
             if (!message.IsSuccessStatusCode)
             {
                 throw await ToHttpExceptionAsync(request, message, linked.Token);
@@ -76,10 +93,19 @@ public sealed class VoHttpClient
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(VoRequest request, VoCallOptions options)
+    private ResiliencePipeline<HttpResponseMessage> PipelineFor(VoRequest request, VoCallOptions options)
+    {
+        var key = new PipelineKey(request.IsIdempotent, options.MaxRetries, options.RetryBaseDelay, options.HedgeDelay,
+            string.Join('\n', options.Mirrors.Select(m => m.AbsoluteUri)));
+        return _pipelines.TryGetValue(key, out var pipeline)
+            ? pipeline
+            : _pipelines.GetOrAdd(key, static (_, state) => state.Self.BuildPipeline(state.Idempotent, state.Options), (Self: this, Idempotent: request.IsIdempotent, Options: options));
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool idempotent, VoCallOptions options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
-        if (!request.IsIdempotent)
+        if (!idempotent)
         {
             return builder.Build();
         }
@@ -98,21 +124,24 @@ public sealed class VoHttpClient
         }
         if (options.Mirrors.Count > 0)
         {
-            var mirrors = options.Mirrors;
+            var mirrors = options.Mirrors.ToArray();
             builder.AddHedging(new HedgingStrategyOptions<HttpResponseMessage>
             {
-                MaxHedgedAttempts = mirrors.Count,
+                MaxHedgedAttempts = mirrors.Length,
                 Delay = options.HedgeDelay,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 ActionGenerator = args =>
                 {
                     var mirror = mirrors[args.AttemptNumber - 1];
+                    var request = args.ActionContext.Properties.GetValue(RequestKey, null!);
                     return async () => Outcome.FromResult(await SendOnceAsync(request, mirror, args.ActionContext.CancellationToken));
                 },
             });
         }
         return builder.Build();
     }
+
+    private readonly record struct PipelineKey(bool Idempotent, int MaxRetries, TimeSpan RetryBaseDelay, TimeSpan HedgeDelay, string Mirrors);
 
     private async Task<HttpResponseMessage> SendOnceAsync(VoRequest request, Uri? mirror, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace Das.Browser.Tests.Samp;
 /// <summary>
 /// TOPCAT (Debian topcat) as a second, desktop receiver: under its own Xvfb display, its SAMP callback server bound
 /// to 127.0.0.1 by ../shared/peers/samp/LoopbackRun.java, registered with the test hub through its lockfile.
-/// A secondary check: test.sh does not install TOPCAT, so without it the test is skipped with the reason.
+/// test.sh installs topcat and xvfb; where they are missing the test is skipped with the reason.
 /// </summary>
 internal sealed class TopcatProcess : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class TopcatProcess : IAsyncDisposable
     /// <summary>Why TOPCAT cannot run here, or null.</summary>
     public static string? MissingReason => File.Exists(TopcatJar) && File.Exists(Xvfb)
         ? null
-        : $"TOPCAT needs {TopcatJar} and {Xvfb}: install Debian's topcat and xvfb (a secondary check; test.sh installs neither)";
+        : $"TOPCAT needs {TopcatJar} and {Xvfb}: install Debian's topcat and xvfb (test.sh does, as root)";
 
     public string Output
     {

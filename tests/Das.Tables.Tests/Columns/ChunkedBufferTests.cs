@@ -67,15 +67,35 @@ public sealed class ChunkedBufferTests
     }
 
     [Fact]
-    public void A_short_column_allocates_one_small_chunk()
+    public void A_short_column_allocates_only_a_first_small_chunk()
     {
         var buffer = new ChunkedBuffer<double>();
         for (int i = 0; i < 10; i++)
         {
             buffer.Add(i);
         }
-        Assert.Equal(ChunkedBuffer<double>.ChunkSize * 8L, buffer.AllocatedBytes);
+        Assert.Equal(ChunkedBuffer<double>.FirstCapacity * 8L, buffer.AllocatedBytes);
         buffer[3] = 42;
         Assert.Equal(42, buffer[3]);
+    }
+
+    [Fact]
+    public void The_first_chunk_doubles_up_to_a_full_chunk_keeping_its_values()
+    {
+        var buffer = new ChunkedBuffer<int>();
+        for (int i = 0; i < ChunkedBuffer<int>.ChunkSize + 1; i++)
+        {
+            buffer.Add(i);
+            if (i == ChunkedBuffer<int>.FirstCapacity)
+            {
+                Assert.Equal(ChunkedBuffer<int>.FirstCapacity * 2 * 4L, buffer.AllocatedBytes);
+            }
+        }
+        Assert.Equal((ChunkedBuffer<int>.ChunkSize * 2) * 4L, buffer.AllocatedBytes);
+        Assert.Equal(2, buffer.Chunks().Count());
+        for (int i = 0; i < buffer.Count; i++)
+        {
+            Assert.Equal(i, buffer[i]);
+        }
     }
 }
