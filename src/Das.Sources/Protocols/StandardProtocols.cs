@@ -48,7 +48,8 @@ internal static class StandardProtocols
 
     /// <summary>
     /// VizieR through its ASU VOTable interface: -source, -c, -c.rs, -out.max, -out.add=_r, -out. A list is
-    /// cross-matched on CDS's side through TAPVizieR (parameter <c>tapEndpoint</c>, default the public one).
+    /// cross-matched on CDS's side through TAPVizieR (parameter <c>tapEndpoint</c>, default the public one), or
+    /// with <c>remoteMatch: xmatch</c> by the CDS XMatch service (<c>xmatchEndpoint</c>).
     /// </summary>
     public static RequestProtocol VizierAsu(VoQueryClient client) => new("vizier", client, p => new VizierAsuQuery
     {
@@ -61,7 +62,9 @@ internal static class StandardProtocols
         Columns = p.Definition.Columns,
     }.BuildRequest(), d => NeedsTable("a VizieR source needs 'table' (a catalogue or table id such as II/246/out)")(d).Concat(TapEndpointProblems(d)),
         fixedParameters: false,
-        planUpload: (definition, _, match) => VizierUpload(definition, TapEndpoint(definition), match, otherService: true));
+        planUpload: (definition, _, match) => UsesCdsXMatch(definition)
+            ? CdsXMatchUpload(definition, match)
+            : VizierUpload(definition, TapEndpoint(definition), match, otherService: true));
 
     /// <summary>VizieR tables through TAPVizieR (the table id as a delimited identifier, RAJ2000/DEJ2000 by default).</summary>
     public static RequestProtocol VizierTap(VoQueryClient client) => new("vizier-tap", client, p => new TapVizierCone
@@ -80,6 +83,29 @@ internal static class StandardProtocols
 
     /// <summary>The parameter of a VizieR ASU source naming the TAPVizieR that matches uploaded lists.</summary>
     public const string TapEndpointParameter = "tapEndpoint";
+
+    /// <summary>The parameter of a VizieR ASU source choosing the remote match: <c>tapvizier</c> (default) or <c>xmatch</c>.</summary>
+    public const string RemoteMatchParameter = "remoteMatch";
+
+    /// <summary>The parameter of a VizieR ASU source naming the CDS XMatch endpoint.</summary>
+    public const string XMatchEndpointParameter = "xmatchEndpoint";
+
+    private static bool UsesCdsXMatch(Catalog.SourceDefinition definition) =>
+        definition.Parameters.TryGetValue(RemoteMatchParameter, out var how) && how == "xmatch";
+
+    // The CDS XMatch service: the table's own columns come back after angDist and the uploaded das_ columns; the
+    // distance is dropped (Das computes its own) and the das_ columns are Das's, so the candidates are the table's.
+    private static VoSourceRequest CdsXMatchUpload(Catalog.SourceDefinition definition, Engine.CrossMatch.UploadMatch match)
+    {
+        var request = new CdsXMatchQuery
+        {
+            Endpoint = definition.Parameters.TryGetValue(XMatchEndpointParameter, out var url) ? new Uri(url) : CdsXMatchQuery.DefaultEndpoint,
+            Table = definition.Table!,
+            RadiusArcsec = match.RadiusDeg * 3600,
+            Positions = match.Positions,
+        }.BuildRequest();
+        return new VoSourceRequest(request, null, match.MaxRows, OtherService: true, DropColumns: [CdsXMatchQuery.DistanceColumn]);
+    }
 
     // A VizieR table matched against an uploaded list by TAPVizieR: VizieR's computed J2000 position unless the source
     // names its columns (or lists RA_ICRS/DE_ICRS and not RAJ2000/DEJ2000, as Gaia and SDSS tables do).
@@ -107,10 +133,17 @@ internal static class StandardProtocols
 
     private static IEnumerable<string> TapEndpointProblems(Catalog.SourceDefinition definition)
     {
-        if (definition.Parameters.TryGetValue(TapEndpointParameter, out var url) &&
-            !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        foreach (var (name, what) in new[] { (TapEndpointParameter, "the TAPVizieR that cross-matches uploaded lists"), (XMatchEndpointParameter, "the CDS XMatch service") })
         {
-            yield return $"parameter '{TapEndpointParameter}' = '{url}' must be an absolute http(s) URL (the TAPVizieR that cross-matches uploaded lists)";
+            if (definition.Parameters.TryGetValue(name, out var url) &&
+                !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                yield return $"parameter '{name}' = '{url}' must be an absolute http(s) URL ({what})";
+            }
+        }
+        if (definition.Parameters.TryGetValue(RemoteMatchParameter, out var how) && how is not ("tapvizier" or "xmatch"))
+        {
+            yield return $"parameter '{RemoteMatchParameter}' = '{how}' must be tapvizier (TAPVizieR upload, the default) or xmatch (the CDS XMatch service)";
         }
     }
 

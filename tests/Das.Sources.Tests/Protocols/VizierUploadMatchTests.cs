@@ -29,6 +29,7 @@ public sealed class VizierUploadMatchTests : IAsyncLifetime
 {
     private const string TapPath = "TAPVizieR/tap/sync";
     private const string AsuPath = "viz-bin/votable";
+    private const string XMatchPath = "xmatch/api/v1/sync";
 
     private static readonly Regex Circle = new(@"CIRCLE\('ICRS', u\.das_ra, u\.das_dec, ([0-9.eE+-]+)\)", RegexOptions.CultureInvariant);
 
@@ -45,6 +46,7 @@ public sealed class VizierUploadMatchTests : IAsyncLifetime
         _server = await FakeVoServer.StartAsync(Ct);
         _mirror = await FakeVoServer.StartAsync(Ct);
         _server.Route(TapPath, TapVizier);
+        _server.Route(XMatchPath, CdsXMatch);
         _mirror.Route(TapPath, FakeResponse.WithStatus(500, "the mirror must not be asked"));
     }
 
@@ -80,12 +82,14 @@ public sealed class VizierUploadMatchTests : IAsyncLifetime
         return new Table([ra, dec, name]) { Name = "frb" };
     }
 
-    private IDataSource Source(bool withMirror = false) => _services.GetRequiredService<SourceCatalogLoader>().Build([new SourceDefinition
+    private IDataSource Source(bool withMirror = false, bool xmatch = false) => _services.GetRequiredService<SourceCatalogLoader>().Build([new SourceDefinition
     {
         Id = "vizier-2mass", Title = "2MASS (VizieR II/246)", Kind = "catalogue", Protocol = "vizier",
         Endpoint = _server.Url(AsuPath).AbsoluteUri, Mirrors = withMirror ? [_mirror.BaseUri.AbsoluteUri] : [],
         Table = "II/246/out", Columns = ["2MASS", "RAJ2000", "DEJ2000", "Jmag"], MaxRows = 2000, BudgetSeconds = 30,
-        Parameters = new Dictionary<string, string> { ["tapEndpoint"] = _server.Url("TAPVizieR/tap").AbsoluteUri },
+        Parameters = xmatch
+            ? new Dictionary<string, string> { ["remoteMatch"] = "xmatch", ["xmatchEndpoint"] = _server.Url(XMatchPath).AbsoluteUri }
+            : new Dictionary<string, string> { ["tapEndpoint"] = _server.Url("TAPVizieR/tap").AbsoluteUri },
     }], "test").Sources[0];
 
     private async Task<CatalogueMatchOutcome> MatchAsync(Table list, IDataSource source, CatalogueMatchRequest request)
@@ -165,6 +169,93 @@ public sealed class VizierUploadMatchTests : IAsyncLifetime
         }], "test"));
 
         Assert.Contains("parameter 'tapEndpoint' = 'ftp://tap.example/tap' must be an absolute http(s) URL", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CrossMatchMode.All, 1.0, 200)]
+    [InlineData(CrossMatchMode.Best, 2.0, 240)]
+    public async Task With_remoteMatch_xmatch_the_CDS_XMatch_service_matches_and_its_angDist_is_dropped(CrossMatchMode mode, double radius, int pairs)
+    {
+        var list = List();
+
+        var outcome = await MatchAsync(list, Source(xmatch: true), new CatalogueMatchRequest { RadiusArcsec = radius, Mode = mode });
+
+        Assert.Empty(_problems);
+        Assert.Equal(OutcomeStatus.Ok, outcome.Status);
+        Assert.Equal("remote", outcome.Method);
+        Assert.Equal(pairs, outcome.Pairs);
+        Assert.Null(outcome.Joined!.FindColumn("angDist"));
+        Assert.NotNull(outcome.Joined.FindColumn("Jmag"));
+        var sent = Assert.Single(outcome.Provenance);
+        Assert.StartsWith("POST " + _server.Url(XMatchPath).AbsoluteUri + "?REQUEST=xmatch&distMaxArcsec=" + radius.ToString("R", CultureInfo.InvariantCulture) +
+            "&selection=all&RESPONSEFORMAT=votable&colRA1=das_ra&colDec1=das_dec&cat2=vizier", sent, StringComparison.Ordinal);
+        Assert.Equal("/" + XMatchPath, Assert.Single(_server.Requests).Path);
+    }
+
+    [Fact]
+    public async Task The_CDS_XMatch_service_refuses_a_radius_beyond_180_arcsec_before_anything_is_sent()
+    {
+        var outcome = await MatchAsync(List(), Source(xmatch: true), new CatalogueMatchRequest { RadiusArcsec = 200, Place = MatchPlace.Remote });
+
+        Assert.Equal(OutcomeStatus.Failed, outcome.Status);
+        Assert.Contains("at most 180 arcsec", outcome.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    // The fake CDS XMatch: the documented multipart form (REQUEST=xmatch, distMaxArcsec, RESPONSEFORMAT, cat1 as a
+    // file with colRA1/colDec1, cat2=vizier:ID), answered with angDist (arcsec), the uploaded columns and the table's.
+    private FakeResponse CdsXMatch(RecordedRequest request)
+    {
+        try
+        {
+            var form = ReadMultipart(request);
+            Expect(form.GetValueOrDefault("REQUEST") == "xmatch", "REQUEST=xmatch");
+            Expect(form.GetValueOrDefault("RESPONSEFORMAT") == "votable", "RESPONSEFORMAT=votable");
+            Expect(form.GetValueOrDefault("selection") == "all", "selection=all");
+            Expect(form.GetValueOrDefault("cat2") == "vizier:II/246/out", "cat2=vizier:II/246/out");
+            Expect(form.GetValueOrDefault("colRA1") == "das_ra" && form.GetValueOrDefault("colDec1") == "das_dec", "colRA1/colDec1");
+            double radiusArcsec = double.Parse(form.GetValueOrDefault("distMaxArcsec") ?? "x", NumberStyles.Float, CultureInfo.InvariantCulture);
+            var upload = VoTableReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(form.GetValueOrDefault("cat1") ?? "")), null, Ct).GetAwaiter().GetResult();
+            var table = upload.Document?.AllTables().FirstOrDefault();
+            Expect(table?.FindColumn("das_ra") is not null, "cat1 as a VOTable with das_ra, das_dec");
+            var rows = new StringBuilder();
+            for (int u = 0; u < table!.RowCount; u++)
+            {
+                double ura = Convert.ToDouble(table.FindColumn("das_ra")!.GetValue(u), CultureInfo.InvariantCulture);
+                double udec = Convert.ToDouble(table.FindColumn("das_dec")!.GetValue(u), CultureInfo.InvariantCulture);
+                foreach (var s in _twoMass)
+                {
+                    double d = Distance(ura, udec, s.Ra, s.Dec) * 3600;
+                    if (d <= radiusArcsec)
+                    {
+                        rows.Append(CultureInfo.InvariantCulture,
+                            $"<TR><TD>{d:R}</TD><TD>{table.FindColumn("das_row")!.GetValue(u)}</TD><TD>{ura:R}</TD><TD>{udec:R}</TD><TD>{s.Id}</TD><TD>{s.Ra:R}</TD><TD>{s.Dec:R}</TD><TD>{s.J:R}</TD></TR>");
+                    }
+                }
+            }
+            return FakeResponse.VoTable($"""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <VOTABLE version="1.2" xmlns="http://www.ivoa.net/xml/VOTable/v1.2">
+                <RESOURCE type="results">
+                <TABLE>
+                <FIELD name="angDist" datatype="double" unit="arcsec"/>
+                <FIELD name="das_row" datatype="int"/>
+                <FIELD name="das_ra" datatype="double" unit="deg"/>
+                <FIELD name="das_dec" datatype="double" unit="deg"/>
+                <FIELD name="2MASS" datatype="char" arraysize="*"/>
+                <FIELD name="RAJ2000" datatype="double" unit="deg"/>
+                <FIELD name="DEJ2000" datatype="double" unit="deg"/>
+                <FIELD name="Jmag" datatype="double" unit="mag"/>
+                <DATA><TABLEDATA>{rows}</TABLEDATA></DATA>
+                </TABLE>
+                </RESOURCE>
+                </VOTABLE>
+                """);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return FakeResponse.WithStatus(400, ex.Message);
+        }
     }
 
     // The fake TAPVizieR: a TAP 1.1 sync query with an upload, answered with the real join of the uploaded VOTable
