@@ -3,12 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Das.Testing;
 
@@ -46,15 +41,9 @@ public sealed class FakeFileServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a port the OS picks.</summary>
     public static async Task<FakeFileServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeFileServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(); // Kestrel always provides addresses
-        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        FakeFileServer? server = null;
+        var (app, baseUri) = await LoopbackApp.StartAsync(context => server!.HandleAsync(context), cancellationToken);
+        server = new FakeFileServer(app) { BaseUri = baseUri };
         return server;
     }
 

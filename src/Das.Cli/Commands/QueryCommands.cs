@@ -58,28 +58,17 @@ internal static class QueryCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var pairs = new List<KeyValuePair<string, string?>>();
-            void Add(string key, string? value)
+            var pairs = new QueryPairs
             {
-                if (value is not null)
-                {
-                    pairs.Add(new(key, value));
-                }
-            }
-            Add("RA", parse.GetValue(ra));
-            Add("DEC", parse.GetValue(dec));
-            Add("NAME", parse.GetValue(name));
-            Add("FOV", parse.GetValue(fov));
-            Add("ERR", parse.GetValue(err));
-            foreach (var c in parse.GetValue(cat) ?? [])
-            {
-                Add("CAT", c);
-            }
-            foreach (var v in parse.GetValue(viz) ?? [])
-            {
-                Add("VIZ", v);
-            }
-            Add("IMG", parse.GetValue(img));
+                { "RA", parse.GetValue(ra) },
+                { "DEC", parse.GetValue(dec) },
+                { "NAME", parse.GetValue(name) },
+                { "FOV", parse.GetValue(fov) },
+                { "ERR", parse.GetValue(err) },
+            };
+            pairs.AddEach("CAT", parse.GetValue(cat));
+            pairs.AddEach("VIZ", parse.GetValue(viz));
+            pairs.Add("IMG", parse.GetValue(img));
             var parameters = QueryParameters.Parse(pairs);
             if (!parameters.IsValid)
             {

@@ -50,18 +50,13 @@ internal static class RedshiftCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var pairs = new List<KeyValuePair<string, string?>>();
-            void Add(string key, string? value)
+            var pairs = new QueryPairs
             {
-                if (value is not null)
-                {
-                    pairs.Add(new(key, value));
-                }
-            }
-            Add("RA", parse.GetValue(ra));
-            Add("DEC", parse.GetValue(dec));
-            Add("NAME", parse.GetValue(name));
-            Add("RADIUS", parse.GetValue(radius));
+                { "RA", parse.GetValue(ra) },
+                { "DEC", parse.GetValue(dec) },
+                { "NAME", parse.GetValue(name) },
+                { "RADIUS", parse.GetValue(radius) },
+            };
             var parameters = RedshiftParameters.Parse(pairs);
             if (!parameters.IsValid)
             {

@@ -6,37 +6,26 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.Fink;
 
-public sealed class FinkProtocolTests : IAsyncLifetime
+public sealed class FinkProtocolTests : FakeArchiveTests
 {
     private const string Path = "api/v1/conesearch";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
     private IDataSource _source = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
-        _source = _harness.Build(new SourceDefinition
+        await base.InitializeAsync();
+        _source = Harness.Build(new SourceDefinition
         {
             Id = "fink",
             Title = "Fink",
             Kind = "catalogue",
             Protocol = "fink",
-            Endpoint = _server.Url(Path).AbsoluteUri,
+            Endpoint = Server.Url(Path).AbsoluteUri,
             Columns = ["i:objectId", "i:ra", "i:dec", "i:magpsf"],
             MaxRows = 100,
             BudgetSeconds = 10,
             CacheHours = 0,
         });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
     }
 
     private Task<SourceAnswer> AskAsync(double errArcsec = 10) =>
@@ -48,7 +37,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Alerts_become_rows_with_the_position_and_id_marked_main()
     {
-        _server.Route(Path, Json("conesearch-two-objects.json"));
+        Server.Route(Path, Json("conesearch-two-objects.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -71,10 +60,10 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task The_request_sent_is_the_documented_cone_search()
     {
-        _server.Route(Path, Json("conesearch-empty.json"));
+        Server.Route(Path, Json("conesearch-empty.json"));
         await AskAsync(errArcsec: 90);
 
-        var sent = Assert.Single(_server.RequestsTo(Path));
+        var sent = Assert.Single(Server.RequestsTo(Path));
         Assert.Equal("GET", sent.Method);
         Assert.Equal("?ra=334.02&dec=-7.8988&radius=90&n=100&columns=i:objectId,i:ra,i:dec,i:magpsf&output-format=json", sent.QueryString);
     }
@@ -82,7 +71,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task No_alert_is_an_empty_table_with_the_columns_asked_for()
     {
-        _server.Route(Path, Json("conesearch-empty.json"));
+        Server.Route(Path, Json("conesearch-empty.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -94,11 +83,11 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task As_many_objects_as_asked_for_means_there_may_be_more()
     {
-        var two = _harness.Build(new SourceDefinition
+        var two = Harness.Build(new SourceDefinition
         {
-            Id = "fink-two", Title = "Fink", Kind = "catalogue", Protocol = "fink", Endpoint = _server.Url(Path).AbsoluteUri, MaxRows = 2, BudgetSeconds = 10,
+            Id = "fink-two", Title = "Fink", Kind = "catalogue", Protocol = "fink", Endpoint = Server.Url(Path).AbsoluteUri, MaxRows = 2, BudgetSeconds = 10,
         });
-        _server.Route(Path, Json("conesearch-two-objects.json"));
+        Server.Route(Path, Json("conesearch-two-objects.json"));
 
         var table = (await two.FetchAsync(two.Plan(SourceHarness.Search(two, 334.02, -7.8988)), Ct)).Table;
 
@@ -109,7 +98,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_400_keeps_Fink_s_reason_without_the_python_dict_around_it()
     {
-        _server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "radius-too-large.txt"), "text/html; charset=utf-8", 400));
+        Server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "radius-too-large.txt"), "text/html; charset=utf-8", 400));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -120,7 +109,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_400_whose_reason_is_a_python_exception_keeps_it()
     {
-        _server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "bad-coordinates.txt"), "text/html; charset=utf-8", 400));
+        Server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "bad-coordinates.txt"), "text/html; charset=utf-8", 400));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -130,7 +119,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_error_object_is_the_service_s_own_error()
     {
-        _server.Route(Path, Json("error-object.json"));
+        Server.Route(Path, Json("error-object.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -141,7 +130,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_python_error_text_with_status_200_is_the_service_s_own_error()
     {
-        _server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "radius-too-large.txt"), "text/html; charset=utf-8"));
+        Server.Route(Path, FakeResponse.Text(Fixture.Text("Fink", "radius-too-large.txt"), "text/html; charset=utf-8"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -152,7 +141,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_instead_of_JSON_is_a_format_failure_named_by_its_title()
     {
-        _server.Route(Path, FakeResponse.Html("Fink portal - maintenance"));
+        Server.Route(Path, FakeResponse.Html("Fink portal - maintenance"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -163,7 +152,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task JSON_that_is_not_a_list_of_alerts_is_a_format_failure()
     {
-        _server.Route(Path, Json("not-a-list.json"));
+        Server.Route(Path, Json("not-a-list.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -174,7 +163,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task JSON_cut_short_is_a_format_failure_saying_where()
     {
-        _server.Route(Path, Json("cut-short.json"));
+        Server.Route(Path, Json("cut-short.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -185,7 +174,7 @@ public sealed class FinkProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_body_is_a_format_failure()
     {
-        _server.Route(Path, FakeResponse.Text("", "application/json"));
+        Server.Route(Path, FakeResponse.Text("", "application/json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -199,6 +188,6 @@ public sealed class FinkProtocolTests : IAsyncLifetime
 
         Assert.Equal(SourceFailureKind.Input, failure.Kind);
         Assert.StartsWith("Fink's cone search takes a radius of at most 18,000 arcsec (5 degrees); this search needs 21000 arcsec", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 }

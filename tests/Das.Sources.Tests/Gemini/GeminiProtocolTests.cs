@@ -6,39 +6,28 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.Gemini;
 
-public sealed class GeminiProtocolTests : IAsyncLifetime
+public sealed class GeminiProtocolTests : FakeArchiveTests
 {
     // The selection travels in the path, so every query is a different path under jsonsummary.
     private const string Path = "jsonsummary/notengineering/NotFail/ra=334.020000/dec=-7.898800/sr=84.853";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
     private IDataSource _source = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
+        await base.InitializeAsync();
         _source = Source(maxRows: 500);
     }
 
-    private IDataSource Source(long maxRows) => _harness.Build(new SourceDefinition
+    private IDataSource Source(long maxRows) => Harness.Build(new SourceDefinition
     {
         Id = "gemini",
         Title = "Gemini",
         Kind = "images",
         Protocol = "gemini",
-        Endpoint = _server.Url("jsonsummary").AbsoluteUri,
+        Endpoint = Server.Url("jsonsummary").AbsoluteUri,
         MaxRows = maxRows,
         BudgetSeconds = 10,
     });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     private Task<SourceAnswer> AskAsync(IDataSource? source = null)
     {
@@ -51,15 +40,15 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Files_become_rows_with_download_URLs_and_the_position_marked_main()
     {
-        _server.Route(Path, Json("jsonsummary-two-files.json"));
+        Server.Route(Path, Json("jsonsummary-two-files.json"));
 
         var table = (await AskAsync()).Table;
 
         Assert.Equal(2, table.RowCount);
-        Assert.Equal("GET", Assert.Single(_server.RequestsTo(Path)).Method);
+        Assert.Equal("GET", Assert.Single(Server.RequestsTo(Path)).Method);
         var urls = (StringColumn)table.FindColumnByUcd("meta.ref.url")!;
-        Assert.Equal(_server.Url("file/S20190804S0123.fits").AbsoluteUri, urls.GetString(0));
-        Assert.Equal(_server.Url("file/S20250911S0087.fits").AbsoluteUri, urls.GetString(1));
+        Assert.Equal(Server.Url("file/S20190804S0123.fits").AbsoluteUri, urls.GetString(0));
+        Assert.Equal(Server.Url("file/S20250911S0087.fits").AbsoluteUri, urls.GetString(1));
         Assert.Equal("ra", table.FindColumnByUcd("pos.eq.ra")!.Name);
         Assert.Equal("pos.eq.dec;meta.main", table.FindColumn("dec")!.Field.Ucd);
         Assert.Equal(334.019875, ((ScalarColumn<double>)table.FindColumn("ra")!)[0]);
@@ -73,7 +62,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Proprietary_files_keep_their_row_with_an_empty_position()
     {
-        _server.Route(Path, Json("jsonsummary-two-files.json"));
+        Server.Route(Path, Json("jsonsummary-two-files.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -85,7 +74,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_open_query_cut_by_the_archive_is_marked_truncated()
     {
-        _server.Route(Path, Json("jsonsummary-open-query-cut.json"));
+        Server.Route(Path, Json("jsonsummary-open-query-cut.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -96,7 +85,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task More_files_than_maxRows_are_cut_and_said_so()
     {
-        _server.Route(Path, Json("jsonsummary-two-files.json"));
+        Server.Route(Path, Json("jsonsummary-two-files.json"));
 
         var table = (await AskAsync(Source(maxRows: 1))).Table;
 
@@ -107,7 +96,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task No_file_is_an_empty_table_with_every_column()
     {
-        _server.Route(Path, Json("jsonsummary-empty.json"));
+        Server.Route(Path, Json("jsonsummary-empty.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -123,7 +112,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task JSON_that_is_not_the_file_list_is_a_format_failure()
     {
-        _server.Route(Path, Json("jsonsummary-not-a-list.json"));
+        Server.Route(Path, Json("jsonsummary-not-a-list.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -134,7 +123,7 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_instead_of_JSON_is_a_format_failure_named_by_its_title()
     {
-        _server.Route(Path, FakeResponse.Html("Gemini Observatory Archive - Searchform"));
+        Server.Route(Path, FakeResponse.Html("Gemini Observatory Archive - Searchform"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -142,9 +131,9 @@ public sealed class GeminiProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_server_error_page_is_an_HTTP_failure_with_its_title()
+    public async Task AServer_error_page_is_an_HTTP_failure_with_its_title()
     {
-        _server.Route(Path, FakeResponse.Html("500 Internal Server Error", 500));
+        Server.Route(Path, FakeResponse.Html("500 Internal Server Error", 500));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 

@@ -5,33 +5,17 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.Irsa;
 
-public sealed class ZtfLightCurveProtocolTests : IAsyncLifetime
+public sealed class ZtfLightCurveProtocolTests : FakeArchiveTests
 {
     private const string Path = "cgi-bin/ZTF/nph_light_curves";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private IDataSource Source(long maxRows = 1000) => _harness.Build(new SourceDefinition
+    private IDataSource Source(long maxRows = 1000) => Harness.Build(new SourceDefinition
     {
         Id = "irsa-ztf-lightcurves",
         Title = "ZTF light curves",
         Kind = "lightcurve",
         Protocol = "irsa-ztf-lightcurves",
-        Endpoint = _server.Url(Path).AbsoluteUri,
+        Endpoint = Server.Url(Path).AbsoluteUri,
         Parameters = new Dictionary<string, string> { ["BANDNAME"] = "g,r", ["COLLECTION"] = "ztf_dr23" },
         MaxRows = maxRows,
         BudgetSeconds = 10,
@@ -43,14 +27,14 @@ public sealed class ZtfLightCurveProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Epochs_are_read_from_the_service_s_default_VOTable()
     {
-        _server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "lightcurve-two-objects.xml")));
+        Server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "lightcurve-two-objects.xml")));
 
         var table = (await AskAsync(Source())).Table;
 
         Assert.Equal(3, table.RowCount);
         Assert.Equal("mjd", table.FindColumnByUcd("time.epoch")!.Name);
         Assert.Equal("oid", table.FindColumnByUcd("meta.id")!.Name);
-        var sent = Assert.Single(_server.RequestsTo(Path));
+        var sent = Assert.Single(Server.RequestsTo(Path));
         Assert.Equal("GET", sent.Method);
         // POS as public code sends it; BANDNAME and COLLECTION from the definition; no FORMAT, so the default VOTable.
         Assert.Equal("?POS=CIRCLE%20334.02%20-7.8988%200.016666666666666666&BANDNAME=g,r&COLLECTION=ztf_dr23", sent.QueryString);
@@ -59,7 +43,7 @@ public sealed class ZtfLightCurveProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Epochs_beyond_maxRows_are_cut_and_said_so()
     {
-        _server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "lightcurve-two-objects.xml")));
+        Server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "lightcurve-two-objects.xml")));
 
         var table = (await AskAsync(Source(maxRows: 2))).Table;
 
@@ -71,7 +55,7 @@ public sealed class ZtfLightCurveProtocolTests : IAsyncLifetime
     public async Task An_error_VOTable_is_the_service_s_own_error()
     {
         // The light-curve page documents no error form; this is the QUERY_STATUS form IRSA's VO services use.
-        _server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "error-bad-position.xml")));
+        Server.Route(Path, FakeResponse.VoTable(Fixture.Text("Irsa", "error-bad-position.xml")));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync(Source()));
 
@@ -82,7 +66,7 @@ public sealed class ZtfLightCurveProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_instead_of_the_VOTable_is_a_format_failure()
     {
-        _server.Route(Path, FakeResponse.Html("IRSA - Service Unavailable"));
+        Server.Route(Path, FakeResponse.Html("IRSA - Service Unavailable"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync(Source()));
 

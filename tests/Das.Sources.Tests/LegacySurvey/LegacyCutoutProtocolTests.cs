@@ -1,36 +1,18 @@
 using Das.Engine.Sources;
 using Das.Sources.Catalog;
 using Das.Tables.Columns;
-using Das.Testing;
 
 namespace Das.Sources.Tests.LegacySurvey;
 
-public sealed class LegacyCutoutProtocolTests : IAsyncLifetime
+public sealed class LegacyCutoutProtocolTests : FakeArchiveTests
 {
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private IDataSource Source(Dictionary<string, string>? parameters = null, double? radiusArcsec = null) => _harness.Build(new SourceDefinition
+    private IDataSource Source(Dictionary<string, string>? parameters = null, double? radiusArcsec = null) => Harness.Build(new SourceDefinition
     {
         Id = "legacy-cutouts",
         Title = "Legacy Surveys cutouts",
         Kind = "images",
         Protocol = "legacy-cutouts",
-        Endpoint = _server.Url("viewer").AbsoluteUri,
+        Endpoint = Server.Url("viewer").AbsoluteUri,
         Parameters = parameters ?? [],
         RadiusArcsec = radiusArcsec,
         BudgetSeconds = 5,
@@ -42,7 +24,7 @@ public sealed class LegacyCutoutProtocolTests : IAsyncLifetime
         return (request, (await source.FetchAsync(request, Ct)).Table);
     }
 
-    private string Viewer(string rest) => _server.Url("viewer/").AbsoluteUri + rest;
+    private string Viewer(string rest) => Server.Url("viewer/").AbsoluteUri + rest;
 
     private static List<string?> Strings(Das.Tables.Model.Table table, string column)
     {
@@ -64,7 +46,7 @@ public sealed class LegacyCutoutProtocolTests : IAsyncLifetime
         Assert.Equal(["image/fits", "image/jpeg"], Strings(table, "format"));
         Assert.Equal("pos.eq.dec;meta.main", table.FindColumn("dec")!.Field.Ucd);
         Assert.Equal(-7.8988, ((ScalarColumn<double>)table.FindColumn("dec")!)[0]);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]

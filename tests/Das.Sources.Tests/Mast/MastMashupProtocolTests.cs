@@ -9,39 +9,28 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.Mast;
 
-public sealed class MastMashupProtocolTests : IAsyncLifetime
+public sealed class MastMashupProtocolTests : FakeArchiveTests
 {
     private const string Path = "api/v0/invoke";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
     private IDataSource _source = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
+        await base.InitializeAsync();
         _source = Source(budgetSeconds: 10);
     }
 
-    private IDataSource Source(double budgetSeconds) => _harness.Build(new SourceDefinition
+    private IDataSource Source(double budgetSeconds) => Harness.Build(new SourceDefinition
     {
         Id = "tic",
         Title = "TIC",
         Kind = "catalogue",
         Protocol = "mast-mashup",
-        Endpoint = _server.Url(Path).AbsoluteUri,
+        Endpoint = Server.Url(Path).AbsoluteUri,
         Parameters = new Dictionary<string, string> { ["service"] = "Mast.Catalogs.Tic.Cone" },
         MaxRows = 2000,
         BudgetSeconds = budgetSeconds,
     });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     private Task<SourceAnswer> AskAsync(IDataSource? source = null)
     {
@@ -54,7 +43,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Rows_become_a_table_typed_by_the_declared_fields()
     {
-        _server.Route(Path, Json("tic-cone-complete.json"));
+        Server.Route(Path, Json("tic-cone-complete.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -76,10 +65,10 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task The_request_is_a_form_post_of_the_mashup_JSON()
     {
-        _server.Route(Path, Json("tic-cone-empty.json"));
+        Server.Route(Path, Json("tic-cone-empty.json"));
         await AskAsync();
 
-        var sent = Assert.Single(_server.RequestsTo(Path));
+        var sent = Assert.Single(Server.RequestsTo(Path));
         Assert.Equal("POST", sent.Method);
         Assert.StartsWith("application/x-www-form-urlencoded", sent.ContentType, StringComparison.Ordinal);
         var form = Encoding.UTF8.GetString(sent.Body);
@@ -97,12 +86,12 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task While_MAST_is_executing_the_request_is_asked_again()
     {
-        _server.RouteSequence(Path, Json("executing.json"), Json("executing.json"), Json("tic-cone-complete.json"));
+        Server.RouteSequence(Path, Json("executing.json"), Json("executing.json"), Json("tic-cone-complete.json"));
 
         var table = (await AskAsync()).Table;
 
         Assert.Equal(2, table.RowCount);
-        var asks = _server.RequestsTo(Path);
+        var asks = Server.RequestsTo(Path);
         Assert.Equal(3, asks.Count);
         Assert.All(asks, a => Assert.Equal(asks[0].Body, a.Body));
     }
@@ -110,7 +99,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Still_executing_when_the_budget_is_spent_is_a_timeout()
     {
-        _server.Route(Path, Json("executing.json"));
+        Server.Route(Path, Json("executing.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync(Source(budgetSeconds: 1)));
 
@@ -122,7 +111,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_first_page_of_several_is_marked_truncated()
     {
-        _server.Route(Path, Json("tic-cone-first-of-four-pages.json"));
+        Server.Route(Path, Json("tic-cone-first-of-four-pages.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -133,7 +122,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task No_row_is_an_empty_table_with_the_declared_columns()
     {
-        _server.Route(Path, Json("tic-cone-empty.json"));
+        Server.Route(Path, Json("tic-cone-empty.json"));
 
         var table = (await AskAsync()).Table;
 
@@ -144,7 +133,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_ERROR_status_is_the_service_s_own_error()
     {
-        _server.Route(Path, Json("error.json"));
+        Server.Route(Path, Json("error.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -155,7 +144,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_complete_answer_without_data_is_a_format_failure()
     {
-        _server.Route(Path, Json("complete-without-data.json"));
+        Server.Route(Path, Json("complete-without-data.json"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -166,7 +155,7 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_instead_of_JSON_is_a_format_failure_named_by_its_title()
     {
-        _server.Route(Path, FakeResponse.Html("MAST: Service Unavailable"));
+        Server.Route(Path, FakeResponse.Html("MAST: Service Unavailable"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -176,11 +165,11 @@ public sealed class MastMashupProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_503_is_retried_because_asking_changes_nothing_at_MAST()
     {
-        _server.RouteSequence(Path, FakeResponse.WithStatus(503, "busy"), Json("tic-cone-complete.json"));
+        Server.RouteSequence(Path, FakeResponse.WithStatus(503, "busy"), Json("tic-cone-complete.json"));
 
         var table = (await AskAsync()).Table;
 
         Assert.Equal(2, table.RowCount);
-        Assert.Equal(2, _server.RequestsTo(Path).Count);
+        Assert.Equal(2, Server.RequestsTo(Path).Count);
     }
 }

@@ -5,26 +5,21 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.PanStarrs;
 
-public sealed class Ps1CatalogProtocolTests : IAsyncLifetime
+public sealed class Ps1CatalogProtocolTests : FakeArchiveTests
 {
     private const string Path = "api/v0.1/panstarrs/dr2/mean.votable";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
     private IDataSource _source = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
-        _source = _harness.Build(new SourceDefinition
+        await base.InitializeAsync();
+        _source = Harness.Build(new SourceDefinition
         {
             Id = "ps1-dr2",
             Title = "PS1 DR2",
             Kind = "catalogue",
             Protocol = "ps1-catalog",
-            Endpoint = _server.Url(Path).AbsoluteUri,
+            Endpoint = Server.Url(Path).AbsoluteUri,
             Columns = ["objName", "objID", "raMean", "decMean", "nDetections", "gMeanPSFMag", "rMeanPSFMag"],
             Parameters = new Dictionary<string, string> { ["nDetections.gte"] = "1", ["rMeanPSFMag.lte"] = "22" },
             MaxRows = 500,
@@ -32,18 +27,12 @@ public sealed class Ps1CatalogProtocolTests : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     private Task<SourceAnswer> AskAsync() => _source.FetchAsync(_source.Plan(SourceHarness.Search(_source, 334.02, -7.8988)), Ct);
 
     [Fact]
     public async Task Objects_are_read_from_the_VOTable_form_of_the_API()
     {
-        _server.Route(Path, FakeResponse.VoTable(Fixture.Text("PanStarrs", "mean-two-objects.xml")));
+        Server.Route(Path, FakeResponse.VoTable(Fixture.Text("PanStarrs", "mean-two-objects.xml")));
 
         var table = (await AskAsync()).Table;
 
@@ -53,13 +42,13 @@ public sealed class Ps1CatalogProtocolTests : IAsyncLifetime
         Assert.Equal(
             "?ra=334.02&dec=-7.8988&radius=0.016666666666666666&nDetections.gte=1&rMeanPSFMag.lte=22&pagesize=500" +
             "&columns=%5BobjName,objID,raMean,decMean,nDetections,gMeanPSFMag,rMeanPSFMag%5D",
-            Assert.Single(_server.RequestsTo(Path)).QueryString);
+            Assert.Single(Server.RequestsTo(Path)).QueryString);
     }
 
     [Fact]
     public async Task An_HTML_page_instead_of_the_VOTable_is_a_format_failure()
     {
-        _server.Route(Path, FakeResponse.Html("MAST Catalogs - Error"));
+        Server.Route(Path, FakeResponse.Html("MAST Catalogs - Error"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -70,7 +59,7 @@ public sealed class Ps1CatalogProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_400_keeps_the_service_s_words()
     {
-        _server.Route(Path, FakeResponse.Text("Bad request: unknown column rMeanPSFMagg", status: 400));
+        Server.Route(Path, FakeResponse.Text("Bad request: unknown column rMeanPSFMagg", status: 400));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 

@@ -6,39 +6,28 @@ using Das.Testing;
 
 namespace Das.Sources.Tests.PanStarrs;
 
-public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
+public sealed class Ps1CutoutProtocolTests : FakeArchiveTests
 {
     private const string Path = "cgi-bin/ps1filenames.py";
     private const string File = "/rings.v3.skycell/1784/059/rings.v3.skycell.1784.059.stk.";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
     private IDataSource _source = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
+        await base.InitializeAsync();
         _source = Source(maxRows: 50);
     }
 
-    private IDataSource Source(long maxRows) => _harness.Build(new SourceDefinition
+    private IDataSource Source(long maxRows) => Harness.Build(new SourceDefinition
     {
         Id = "ps1-cutouts",
         Title = "PS1 images",
         Kind = "images",
         Protocol = "ps1-cutouts",
-        Endpoint = _server.Url(Path).AbsoluteUri,
+        Endpoint = Server.Url(Path).AbsoluteUri,
         MaxRows = maxRows,
         BudgetSeconds = 10,
     });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     private Task<SourceAnswer> AskAsync(IDataSource? source = null, double fovArcmin = 2)
     {
@@ -48,16 +37,16 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
 
     private static FakeResponse List(string fixture) => FakeResponse.Text(Fixture.Text("PanStarrs", fixture));
 
-    private string Cutout(string query) => _server.Url("cgi-bin/fitscut.cgi").AbsoluteUri + "?" + query;
+    private string Cutout(string query) => Server.Url("cgi-bin/fitscut.cgi").AbsoluteUri + "?" + query;
 
     [Fact]
     public async Task Each_filter_s_stack_becomes_a_FITS_cutout_plus_a_colour_JPEG()
     {
-        _server.Route(Path, List("ps1filenames-grizy.txt"));
+        Server.Route(Path, List("ps1filenames-grizy.txt"));
 
         var table = (await AskAsync()).Table;
 
-        Assert.Equal("?ra=334.02&dec=-7.8988&filters=grizy", Assert.Single(_server.RequestsTo(Path)).QueryString);
+        Assert.Equal("?ra=334.02&dec=-7.8988&filters=grizy", Assert.Single(Server.RequestsTo(Path)).QueryString);
         Assert.Equal(["g", "i", "r", "y", "z", "irg"], Strings(table, "band"));
         // 2 arcmin at 0.25 arcsec per pixel: 480 pixels.
         Assert.Equal(Cutout($"ra=334.02&dec=-7.8988&size=480&format=fits&red={File}g.unconv.fits"), Strings(table, "access_url")[0]);
@@ -75,7 +64,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task The_cutout_size_follows_the_field_and_is_part_of_the_cache_key()
     {
-        _server.Route(Path, List("ps1filenames-r-only.txt"));
+        Server.Route(Path, List("ps1filenames-r-only.txt"));
         var two = _source.Plan(SourceHarness.Search(_source, 334.02, -7.8988, 2));
         var five = _source.Plan(SourceHarness.Search(_source, 334.02, -7.8988, 5));
 
@@ -89,7 +78,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Without_i_r_and_g_there_is_no_colour_image()
     {
-        _server.Route(Path, List("ps1filenames-r-only.txt"));
+        Server.Route(Path, List("ps1filenames-r-only.txt"));
 
         var table = (await AskAsync()).Table;
 
@@ -99,7 +88,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_position_outside_the_survey_has_no_image()
     {
-        _server.Route(Path, List("ps1filenames-outside-survey.txt"));
+        Server.Route(Path, List("ps1filenames-outside-survey.txt"));
 
         var table = (await AskAsync()).Table;
 
@@ -110,7 +99,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task More_images_than_maxRows_are_cut_and_said_so()
     {
-        _server.Route(Path, List("ps1filenames-grizy.txt"));
+        Server.Route(Path, List("ps1filenames-grizy.txt"));
 
         var table = (await AskAsync(Source(maxRows: 3))).Table;
 
@@ -122,7 +111,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Text_without_filter_and_filename_columns_is_a_format_failure()
     {
-        _server.Route(Path, List("ps1filenames-no-columns.txt"));
+        Server.Route(Path, List("ps1filenames-no-columns.txt"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -133,7 +122,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_line_shorter_than_the_header_is_a_format_failure()
     {
-        _server.Route(Path, List("ps1filenames-ragged.txt"));
+        Server.Route(Path, List("ps1filenames-ragged.txt"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -143,7 +132,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_instead_of_the_list_is_a_format_failure_named_by_its_title()
     {
-        _server.Route(Path, FakeResponse.Html("PS1 Image Access - Maintenance"));
+        Server.Route(Path, FakeResponse.Html("PS1 Image Access - Maintenance"));
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -153,7 +142,7 @@ public sealed class Ps1CutoutProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_dropped_connection_is_a_transport_failure()
     {
-        _server.Route(Path, FakeResponse.Reset());
+        Server.Route(Path, FakeResponse.Reset());
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 

@@ -5,31 +5,15 @@ using Das.Testing;
 namespace Das.Sources.Tests.Protocols;
 
 /// <summary>What every archive API source does with a body that is not a whole, readable answer (shown with Gemini's).</summary>
-public sealed class ApiSourceTests : IAsyncLifetime
+public sealed class ApiSourceTests : FakeArchiveTests
 {
     private const string Path = "jsonsummary/notengineering/NotFail/ra=334.020000/dec=-7.898800/sr=84.853";
-    private FakeVoServer _server = null!;
-    private SourceHarness _harness = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeVoServer.StartAsync(Ct);
-        _harness = new SourceHarness();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     private Task<SourceAnswer> AskAsync(double? maxMegabytes = null, double budgetSeconds = 10)
     {
-        var source = _harness.Build(new SourceDefinition
+        var source = Harness.Build(new SourceDefinition
         {
-            Id = "gemini", Title = "Gemini", Kind = "images", Protocol = "gemini", Endpoint = _server.Url("jsonsummary").AbsoluteUri,
+            Id = "gemini", Title = "Gemini", Kind = "images", Protocol = "gemini", Endpoint = Server.Url("jsonsummary").AbsoluteUri,
             MaxMegabytes = maxMegabytes, BudgetSeconds = budgetSeconds,
         });
         return source.FetchAsync(source.Plan(SourceHarness.Search(source, 334.02, -7.8988)), Ct);
@@ -40,7 +24,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_larger_than_the_source_may_read_is_refused()
     {
-        _server.Route(Path, Files);
+        Server.Route(Path, Files);
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync(maxMegabytes: 0.001));
 
@@ -51,7 +35,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_body_cut_by_a_dropped_connection_is_a_transient_transport_failure()
     {
-        _server.Route(Path, Files with { ResetAfterBytes = 400 });
+        Server.Route(Path, Files with { ResetAfterBytes = 400 });
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync());
 
@@ -63,7 +47,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_body_still_dripping_when_the_budget_ends_is_a_timeout()
     {
-        _server.Route(Path, Files with { DripChunkBytes = 64, DripInterval = TimeSpan.FromMilliseconds(200) });
+        Server.Route(Path, Files with { DripChunkBytes = 64, DripInterval = TimeSpan.FromMilliseconds(200) });
 
         var failure = await Assert.ThrowsAsync<SourceFailureException>(() => AskAsync(budgetSeconds: 1));
 

@@ -29,6 +29,68 @@ public sealed class NumberTextTests
     }
 
     [Fact]
+    public void Sixteen_to_nineteen_digit_decimals_match_the_runtime_parser_bit_for_bit()
+    {
+        // The Eisel–Lemire path: mantissas above 2^53 with every power of ten its table holds, written plainly,
+        // with a decimal point at every place and in exponent form.
+        var random = new Random(1977);
+        for (int i = 0; i < 300_000; i++)
+        {
+            int digits = random.Next(16, 20);
+            ulong mantissa = (ulong)(random.NextDouble() * Math.Pow(10, digits - 1)) * 10 + (ulong)random.Next(0, 10);
+            mantissa = Math.Max(mantissa, 9_007_199_254_740_993UL);
+            string m = mantissa.ToString(CultureInfo.InvariantCulture);
+            int point = random.Next(0, m.Length + 1);
+            int exponent = random.Next(-22, 23);
+            foreach (string text in new[]
+            {
+                m[..point] + "." + m[point..],
+                "-" + m[..point] + "." + m[point..],
+                m + "e" + exponent.ToString(CultureInfo.InvariantCulture),
+                "0.000" + m,
+            })
+            {
+                Assert.True(NumberText.TryParseDouble(Encoding.ASCII.GetBytes(text), out double ours), text);
+                double expected = double.Parse(text, CultureInfo.InvariantCulture);
+                Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(ours), $"{text}: {expected:R} vs {ours:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Eisel_Lemire_decides_every_nineteen_digit_product_in_its_table_by_itself()
+    {
+        // Not only correct through a fallback: the fast path itself answers, for every exponent of its table.
+        var random = new Random(5);
+        for (int i = 0; i < 200_000; i++)
+        {
+            ulong w = (ulong)random.NextInt64(1, long.MaxValue) * (ulong)random.Next(1, 3);
+            int q = random.Next(EiselLemire.MinQ, EiselLemire.MaxQ + 1);
+            Assert.True(EiselLemire.TryCompute(w, q, out double ours), $"{w}e{q}");
+            double expected = double.Parse(FormattableString.Invariant($"{w}e{q}"), CultureInfo.InvariantCulture);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(ours), $"{w}e{q}: {expected:R} vs {ours:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData("9007199254740993")]      // 2^53 + 1: exactly halfway, rounds to the even 2^53
+    [InlineData("9007199254740995")]      // halfway, rounds up to the even ...996
+    [InlineData("18014398509481986")]     // 2^54 + 2: halfway with a spacing of 4
+    [InlineData("4503599627370497.5")]    // 2^52 + 1.5: halfway with a spacing of 1
+    [InlineData("9007199254740993e1")]
+    [InlineData("9007199254740993e-1")]
+    [InlineData("1.7976931348623157e22")]
+    [InlineData("9999999999999999999e-22")]
+    [InlineData("1000000000000000001e22")]
+    [InlineData("0.22099585831165314")]
+    [InlineData("155.4588058491475")]
+    public void Halfway_and_edge_decimals_round_like_the_runtime(string text)
+    {
+        Assert.True(NumberText.TryParseDouble(Encoding.ASCII.GetBytes(text), out double ours));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(ours));
+    }
+
+    [Fact]
     public void Floats_match_the_runtime_parser_bit_for_bit()
     {
         var random = new Random(7);

@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Das.Tables.VoTable.Parsing;
 
 /// <summary>
 /// Number parsing from UTF-8 without allocating. Integers are parsed here; floating point takes an exact fast path
-/// (Clinger: at most 15–19 digits and a small power of ten, one correctly rounded operation) and falls back to
-/// the runtime's correctly rounded parser with the invariant culture.
+/// (Clinger: up to 2^53 and a small power of ten, one correctly rounded operation; Eisel–Lemire for up to 19 digits)
+/// and falls back to the runtime's correctly rounded parser with the invariant culture.
 /// </summary>
 internal static class NumberText
 {
@@ -16,41 +15,6 @@ internal static class NumberText
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22,
     ];
-
-    private static readonly ulong[] Pow10U =
-    [
-        1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL, 1000000000UL, 10000000000UL,
-        100000000000UL, 1000000000000UL, 10000000000000UL, 100000000000000UL, 1000000000000000UL, 10000000000000000UL,
-        100000000000000000UL, 1000000000000000000UL, 10000000000000000000UL,
-    ];
-
-    /// <summary>
-    /// w / d correctly rounded to a double (round half to even), for w &gt; 0 and d a power of ten below 2^64:
-    /// the quotient of (w normalised to 64 bits) · 2^64 by d has at least 64 significant bits, and the remainder
-    /// decides ties.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double DivideExactly(ulong w, ulong d)
-    {
-        int lz = BitOperations.LeadingZeroCount(w);
-        UInt128 n = (UInt128)(w << lz) << 64;
-        (UInt128 q, UInt128 r) = UInt128.DivRem(n, d);
-        int bits = 128 - (int)UInt128.LeadingZeroCount(q);
-        int shift = bits - 53;
-        ulong mant = (ulong)(q >> shift);
-        UInt128 rest = q & ((UInt128.One << shift) - 1);
-        UInt128 half = UInt128.One << (shift - 1);
-        if (rest > half || (rest == half && (r != 0 || (mant & 1) == 1)))
-        {
-            mant++;
-            if (mant == 1UL << 53)
-            {
-                mant >>= 1;
-                shift++;
-            }
-        }
-        return Math.ScaleB(mant, shift - 64 - lz);
-    }
 
     private static readonly float[] Pow10F = [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
 
@@ -194,10 +158,9 @@ internal static class NumberText
                     return true;
                 }
             }
-            else if (mantissa != 0 && exp10 < 0 && exp10 >= -19)
+            else if (EiselLemire.TryCompute(mantissa, exp10, out value))
             {
-                // 16 to 19 significant digits (what repr() writes): one exact 128-bit division.
-                value = DivideExactly(mantissa, Pow10U[-exp10]);
+                // 16 to 19 significant digits (what repr() writes): two 128-bit products at most.
                 value = negative ? -value : value;
                 return true;
             }
