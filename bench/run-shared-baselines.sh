@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared/bench/run-baselines.sh"
 [[ -f "$shared" ]] || { echo "missing $shared" >&2; exit 2; }
 "$root/das" --help >/dev/null            # builds the CLI when sources changed
-dll="$root/artifacts/bin/Das.Cli/release/das.dll"
+dll="$root/artifacts/das/das.dll"
 cases="$(mktemp --suffix=.json)"
 trap 'rm -f "$cases"' EXIT
 /usr/bin/python3 - "$dll" "$cases" <<'PY'

@@ -7,5 +7,10 @@ if (args.Length >= 2 && args[0] == "parse")
 {
     return await ParseOnce.RunAsync(args[1..]);
 }
+// `xmatch SMALL.csv LARGE.csv [radius] [runs]`: the match step alone, repeated, with phases and CPU time.
+if (args.Length >= 3 && args[0] == "xmatch")
+{
+    return await Das.Benchmarks.Sky.XmatchRepeat.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -27,7 +27,7 @@ out="$bench/convert"
 mkdir -p "$out"
 compare="$root/tests/Das.Tables.Tests/Interop/Scripts/compare_converted.py"
 "$root/das" --help >/dev/null            # builds the CLI when sources changed
-dll="$root/artifacts/bin/Das.Cli/release/das.dll"   # then runs that build (an edit meanwhile does not rebuild it)
+dll="$root/artifacts/das/das.dll"   # then runs that build (an edit meanwhile does not rebuild it)
 status=0
 for ext in b2.vot td.vot csv; do
   src="$data/cat_$size.$ext"

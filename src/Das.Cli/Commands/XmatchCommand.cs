@@ -53,18 +53,19 @@ internal static class XmatchCommand
         var maxRows = new Option<int>("--max-rows") { Description = "Rows printed without --out.", DefaultValueFactory = _ => 10 };
         var config = new Option<FileInfo?>("--config") { Description = "A source catalogue file that extends (or replaces) the default catalogue." };
         var groups = new Option<string[]>("--group") { Description = "Access groups you belong to (for restricted sources).", AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose") { Description = "Print where the time went (runtime start, reading, index, search, join, output) on stderr." };
         var command = new Command("xmatch", "Cross-match a table by sky position against table files and catalogues of the source catalogue.")
         {
-            fileA, others, with, radius, find, epoch, where, outFile, maxRows, config, groups,
+            fileA, others, with, radius, find, epoch, where, outFile, maxRows, config, groups, verbose,
         };
         command.SetAction((parse, ct) => RunAsync(parse, new Arguments(parse.GetValue(fileA)!, [.. parse.GetValue(others) ?? [], .. parse.GetValue(with) ?? []],
             (parse.GetValue(with) ?? []).Length, parse.GetValue(radius), parse.GetValue(find)!, parse.GetValue(epoch), parse.GetValue(where)!,
-            parse.GetValue(outFile), parse.GetValue(maxRows), parse.GetValue(config), parse.GetValue(groups) ?? []), ct));
+            parse.GetValue(outFile), parse.GetValue(maxRows), parse.GetValue(config), parse.GetValue(groups) ?? [], parse.GetValue(verbose)), ct));
         return command;
     }
 
     private sealed record Arguments(FileInfo A, string[] Others, int WithCount, double Radius, string Find, string? Epoch, string Where, FileInfo? Out,
-        int MaxRows, FileInfo? Config, string[] Groups)
+        int MaxRows, FileInfo? Config, string[] Groups, bool Verbose)
     {
         public CrossMatchMode Mode => Find switch
         {
@@ -128,6 +129,11 @@ internal static class XmatchCommand
     // A against one file: the benchmark's path, timed step by step.
     private static async Task<int> FileOnlyAsync(TextWriter output, TextWriter error, Arguments args, string? format, double? targetEpoch, CancellationToken ct)
     {
+        var profile = args.Verbose ? new XmatchProfile(error) : null;
+        if (profile is not null)
+        {
+            await profile.StartedAsync();
+        }
         // Both files are read at once: parsing is the bulk of the run and the two reads are independent.
         long start = TimeProvider.System.GetTimestamp();
         var reads = await Task.WhenAll(TableFile.ReadAsync(args.A.FullName, ct), TableFile.ReadAsync(Path.GetFullPath(args.Others[0]), ct));
@@ -143,9 +149,18 @@ internal static class XmatchCommand
         }
         var epochs = Epochs(args, targetEpoch, reads[0], tables[0], reads[1], tables[1]);
 
+        if (profile is not null)
+        {
+            await profile.ReadAsync(reads[0], reads[1], loadSeconds);
+        }
         start = TimeProvider.System.GetTimestamp();
-        var found = TableCrossMatch.FindPairs(tables[0], tables[1], args.Radius, args.Mode, epochs);
+        var phases = profile is null ? null : new CrossMatchPhases();
+        var found = TableCrossMatch.FindPairs(tables[0], tables[1], args.Radius, args.Mode, epochs, phases);
         double matchSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        if (profile is not null && phases is not null)
+        {
+            await profile.MatchedAsync(phases, matchSeconds);
+        }
         if (found.Pairs is not { } pairs)
         {
             await error.WriteLineAsync("das xmatch: " + found.Failure);
@@ -160,6 +175,11 @@ internal static class XmatchCommand
         var joined = TableCrossMatch.Join(tables[0], tables[1], pairs);
         double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
 
+        if (profile is not null)
+        {
+            await profile.StepAsync("join", joinSeconds);
+        }
+        start = TimeProvider.System.GetTimestamp();
         if (args.Out is not null && format is { } chosen)
         {
             await WriteAsync(output, args.Out, chosen, joined, ct);
@@ -169,6 +189,11 @@ internal static class XmatchCommand
         if (args.Out is null)
         {
             await TextTable.WriteAsync(output, joined, args.MaxRows);
+        }
+        if (profile is not null)
+        {
+            await profile.StepAsync("output", TimeProvider.System.GetElapsedTime(start).TotalSeconds);
+            await profile.DoneAsync();
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"DAS_RESULT {{\"rows\": {pairs.Count}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));

@@ -114,13 +114,13 @@ public sealed class CatalogueCrossMatch(QueryEngine engine, TimeProvider time)
             if (place == MatchPlace.Local && wide)
             {
                 return Outcome(d, start, OutcomeStatus.Failed, null, null, provenance, notes, string.Create(CultureInfo.InvariantCulture,
-                    $"{d.Title}: the list spans a cone of {coneDeg:0.###}°, wider than the {request.MaxConeRadiusDeg:0.###}° Das fetches to match here, and this source cannot match an uploaded list (TAP sources with a table can)."));
+                    $"{d.Title}: the list spans a cone of {coneDeg:0.###}°, wider than the {request.MaxConeRadiusDeg:0.###}° Das fetches to match here, and this source cannot match an uploaded list (TAP sources with a table and VizieR sources can)."));
             }
         }
         if (place == MatchPlace.Remote && !canUpload)
         {
             return Outcome(d, start, OutcomeStatus.Failed, null, null, provenance, notes,
-                $"{d.Title}: cannot match an uploaded list on the archive's side (only TAP sources with a table can); match it here instead.");
+                $"{d.Title}: cannot match an uploaded list on the archive's side (only TAP sources with a table and VizieR sources can); match it here instead.");
         }
 
         SourceOutcome fetched;

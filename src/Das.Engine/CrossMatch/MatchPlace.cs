@@ -9,6 +9,6 @@ public enum MatchPlace
     /// <summary>Das fetches the cone around the list and matches here.</summary>
     Local,
 
-    /// <summary>The archive matches an upload of the list (TAP sources with a table).</summary>
+    /// <summary>The archive matches an upload of the list (TAP sources with a table, VizieR sources through TAPVizieR).</summary>
     Remote,
 }

@@ -61,8 +61,10 @@ public static class TableCrossMatch
     /// <param name="radiusArcsec">Match radius in arcsec.</param>
     /// <param name="mode">Which pairs to keep.</param>
     /// <param name="epochs">Bring positions with proper motions to one epoch first; null to match them as given.</param>
+    /// <param name="phases">When given, receives the time of each phase of the match (profiling).</param>
     /// <returns>The pairs, or a failure with its reason.</returns>
-    public static TableMatchResult FindPairs(Table a, Table b, double radiusArcsec, CrossMatchMode mode, EpochPropagation? epochs = null)
+    public static TableMatchResult FindPairs(Table a, Table b, double radiusArcsec, CrossMatchMode mode, EpochPropagation? epochs = null,
+        CrossMatchPhases? phases = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -70,9 +72,15 @@ public static class TableCrossMatch
         {
             return TableMatchResult.Failed(failure);
         }
-        return epochs is null
-            ? FindPairs(columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode)
-            : FindPairs(a, columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, epochs);
+        if (epochs is not null)
+        {
+            return FindPairs(a, columnsA.RaDegrees(), columnsA.DecDegrees(), b, "B", radiusArcsec, mode, epochs, phases);
+        }
+        // Without epochs nothing moves, so both tables' positions are read where they are.
+        var columnsB = PositionColumns.Find(b);
+        return columnsB is null
+            ? TableMatchResult.Failed(NoPositions("B"))
+            : new TableMatchResult { Pairs = SkyCrossMatcher.Match(columnsA.Positions(), columnsB.Positions(), radiusArcsec, mode, phases) };
     }
 
     /// <summary>Builds the joined table for pairs found between A and B.</summary>
@@ -134,11 +142,11 @@ public static class TableCrossMatch
         {
             return TableMatchResult.Failed(NoPositions(label));
         }
-        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, columnsB.RaDegrees(), columnsB.DecDegrees(), radiusArcsec, mode) };
+        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(SkyPositions.FromArrays(raA, decA), columnsB.Positions(), radiusArcsec, mode) };
     }
 
     private static TableMatchResult FindPairs(Table a, double[] raA, double[] decA, Table b, string label, double radiusArcsec, CrossMatchMode mode,
-        EpochPropagation epochs)
+        EpochPropagation epochs, CrossMatchPhases? phases = null)
     {
         var columnsB = PositionColumns.Find(b);
         if (columnsB is null)
@@ -151,7 +159,7 @@ public static class TableCrossMatch
         {
             return TableMatchResult.Failed(failure);
         }
-        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, raB, decB, radiusArcsec, mode), Notes = notes };
+        return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, raB, decB, radiusArcsec, mode, phases), Notes = notes };
     }
 
     private static PositionColumns? Check(Table a, string label, double radiusArcsec, out string failure)

@@ -23,27 +23,6 @@ internal sealed class PairBuffer
         Count++;
     }
 
-    /// <summary>Orders pairs [from, Count) by separation, then B row (insertion sort: one A row has few pairs).</summary>
-    public void SortTail(int from)
-    {
-        for (int i = from + 1; i < Count; i++)
-        {
-            int a = _a[i], b = _b[i];
-            double s = _sep[i];
-            int j = i - 1;
-            while (j >= from && (_sep[j] > s || (_sep[j] == s && _b[j] > b)))
-            {
-                _a[j + 1] = _a[j];
-                _b[j + 1] = _b[j];
-                _sep[j + 1] = _sep[j];
-                j--;
-            }
-            _a[j + 1] = a;
-            _b[j + 1] = b;
-            _sep[j + 1] = s;
-        }
-    }
-
     public void CopyTo(int[] a, int[] b, double[] sep, int at)
     {
         Array.Copy(_a, 0, a, at, Count);

@@ -21,6 +21,13 @@ internal readonly struct QueryPoint
     public double CosDec { get; }
 
     /// <summary>
+    /// The separation from (raFrom, decFrom) to (raTo, decTo) in radians, always computed from the A position so a
+    /// pair's separation (and whether it is within the radius) is the same whichever catalogue was indexed.
+    /// </summary>
+    public static double Separation(double raFrom, double decFrom, double raTo, double decTo) =>
+        new QueryPoint(raFrom, decFrom).SeparationTo(raTo, decTo);
+
+    /// <summary>
     /// Great-circle distance in radians to (ra, dec) in degrees, by Vincenty's formula as astropy's
     /// <c>angular_separation</c> writes it: full double precision at every angle, unlike acos or the haversine near π.
     /// </summary>

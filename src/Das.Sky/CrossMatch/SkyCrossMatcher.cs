@@ -7,9 +7,10 @@ namespace Das.Sky.CrossMatch;
 /// with exact great-circle separations out. Built for 10^6-row catalogues in memory.
 /// </summary>
 /// <remarks>
-/// <para>B is indexed in declination zones sorted by RA (<see cref="ZoneIndex"/>); A rows are matched in parallel
-/// chunks, each with its own buffer, and the chunks are joined in A order, so the output never depends on
-/// scheduling.</para>
+/// <para>The smaller catalogue is indexed in declination zones sorted by RA (<see cref="ZoneIndex"/>, small enough to
+/// stay in cache) and the larger one is streamed past it in parallel blocks. Which side is indexed never changes the
+/// result: a pair's separation is always computed from the A position, ties always go to the lower row number, and
+/// the pairs are put in one order at the end, so the output never depends on scheduling either.</para>
 /// <para>Rows whose RA is not finite or whose Dec is outside [−90, 90] (NaN included) take part in no pair. RA is
 /// taken modulo 360. Separations use Vincenty's formula in double precision (agrees with astropy to ~1e-10 arcsec).
 /// A pair is kept when its separation is ≤ the radius.</para>
@@ -20,8 +21,9 @@ public static class SkyCrossMatcher
     public const double MaxRadiusArcsec = 180.0 * 3600.0;
 
     private const double RadToArcsec = 180.0 / Math.PI * 3600.0;
+    private const double DegToRad = Math.PI / 180.0;
 
-    // Below this many A rows the parallel machinery costs more than it saves.
+    // Below this many streamed rows the parallel machinery costs more than it saves.
     private const int SequentialBelow = 4096;
 
     /// <summary>Matches every row of A against B within <paramref name="radiusArcsec"/>.</summary>
@@ -31,17 +33,135 @@ public static class SkyCrossMatcher
     /// <param name="decB">Dec of B in degrees.</param>
     /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
     /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase (profiling).</param>
     /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
     /// <exception cref="ArgumentException">RA and Dec spans of one catalogue differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
     public static CrossMatchResult Match(ReadOnlySpan<double> raA, ReadOnlySpan<double> decA, ReadOnlySpan<double> raB, ReadOnlySpan<double> decB,
-        double radiusArcsec, CrossMatchMode mode)
+        double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
     {
-        if (raA.Length != decA.Length)
+        Validate(raA.Length, decA.Length, raB.Length, decB.Length, radiusArcsec, mode);
+        // The parallel workers cannot capture spans: the larger side is streamed from arrays (the array overload
+        // takes arrays as they are).
+        return Match(raA.ToArray(), decA.ToArray(), raB.ToArray(), decB.ToArray(), radiusArcsec, mode, phases);
+    }
+
+    /// <summary>Matches every row of A against B within <paramref name="radiusArcsec"/>; the arrays are read, never copied or changed.</summary>
+    /// <param name="raA">RA of A in degrees.</param>
+    /// <param name="decA">Dec of A in degrees.</param>
+    /// <param name="raB">RA of B in degrees.</param>
+    /// <param name="decB">Dec of B in degrees.</param>
+    /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
+    /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase (profiling).</param>
+    /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
+    /// <exception cref="ArgumentException">RA and Dec arrays of one catalogue differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
+    [OverloadResolutionPriority(1)] // arrays (and [] literals) come here, uncopied, rather than to the span overload
+    public static CrossMatchResult Match(double[] raA, double[] decA, double[] raB, double[] decB, double radiusArcsec, CrossMatchMode mode,
+        CrossMatchPhases? phases = null)
+    {
+        ArgumentNullException.ThrowIfNull(raA);
+        ArgumentNullException.ThrowIfNull(decA);
+        ArgumentNullException.ThrowIfNull(raB);
+        ArgumentNullException.ThrowIfNull(decB);
+        Validate(raA.Length, decA.Length, raB.Length, decB.Length, radiusArcsec, mode);
+        return Match(SkyPositions.FromArrays(raA, decA), SkyPositions.FromArrays(raB, decB), radiusArcsec, mode, indexA: raA.Length <= raB.Length, phases);
+    }
+
+    /// <summary>
+    /// Matches every row of A against B within <paramref name="radiusArcsec"/>, reading positions where they are (the
+    /// larger catalogue is streamed from its chunks without a copy; the smaller one is indexed).
+    /// </summary>
+    /// <param name="a">Positions of A.</param>
+    /// <param name="b">Positions of B.</param>
+    /// <param name="radiusArcsec">Match radius in arcsec, &gt; 0 and ≤ <see cref="MaxRadiusArcsec"/>.</param>
+    /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase (profiling).</param>
+    /// <returns>The pairs, ordered by A row, then separation, then B row.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not in (0, 180°].</exception>
+    public static CrossMatchResult Match(SkyPositions a, SkyPositions b, double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        Validate(a.Count, a.Count, b.Count, b.Count, radiusArcsec, mode);
+        return Match(a, b, radiusArcsec, mode, indexA: a.Count <= b.Count, phases);
+    }
+
+    /// <summary>The match with the indexed side chosen by the caller (tests run both).</summary>
+    internal static CrossMatchResult Match(double[] raA, double[] decA, double[] raB, double[] decB, double radiusArcsec, CrossMatchMode mode,
+        bool indexA, CrossMatchPhases? phases) =>
+        Match(SkyPositions.FromArrays(raA, decA), SkyPositions.FromArrays(raB, decB), radiusArcsec, mode, indexA, phases);
+
+    private static CrossMatchResult Match(SkyPositions a, SkyPositions b, double radiusArcsec, CrossMatchMode mode, bool indexA, CrossMatchPhases? phases)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return CrossMatchResult.Empty;
+        }
+        double radiusDeg = radiusArcsec / 3600.0;
+        long start = TimeProvider.System.GetTimestamp();
+        var (indexRa, indexDec) = (indexA ? a : b).ToArrays();
+        var index = ZoneIndex.Build(indexRa, indexDec, radiusDeg);
+        if (index.Count == 0)
+        {
+            return CrossMatchResult.Empty;
+        }
+        long indexed = TimeProvider.System.GetTimestamp();
+        var search = new Search(index, indexA ? b : a, streamedIsA: !indexA, radiusDeg * DegToRad);
+        CrossMatchResult result;
+        long searched;
+        switch (mode, indexA)
+        {
+            case (CrossMatchMode.All, _):
+                // Rows are looked up in band order: the pairs are put in output order afterwards.
+                result = Concatenate(search.Blocks(static (s, block) => s.CollectBlock(block)));
+                searched = TimeProvider.System.GetTimestamp();
+                result = Sorted(result);
+                break;
+            case (CrossMatchMode.Best, false):
+                result = Concatenate(search.Blocks(static (s, block) => s.NearestBlock(block)));
+                searched = TimeProvider.System.GetTimestamp();
+                result = Sorted(result);
+                break;
+            case (CrossMatchMode.Best, true):
+                // Each A row (indexed) keeps its nearest B row: every candidate is offered to A's running best.
+                var bestOfA = search.Reduce(a.Count, nearestOnly: false);
+                searched = TimeProvider.System.GetTimestamp();
+                result = bestOfA.ToResult(rowsAreA: true);
+                break;
+            case (CrossMatchMode.BestSymmetric, true):
+                // Each B row (streamed) finds its nearest A row; each A row keeps the nearest B row that chose it.
+                var keptByA = search.Reduce(a.Count, nearestOnly: true);
+                searched = TimeProvider.System.GetTimestamp();
+                result = keptByA.ToResult(rowsAreA: true);
+                break;
+            default:
+                // BestSymmetric with B indexed: each B row's nearest A row first (ties to the lower A row), then each
+                // A row keeps the nearest of the B rows that chose it.
+                var nearestOfB = search.Reduce(b.Count, nearestOnly: false);
+                searched = TimeProvider.System.GetTimestamp();
+                result = FirstPerA(Sorted(nearestOfB.ToResult(rowsAreA: false)));
+                break;
+        }
+        if (phases is not null)
+        {
+            phases.IndexedSide = indexA ? "A" : "B";
+            phases.Index = TimeProvider.System.GetElapsedTime(start, indexed);
+            phases.Search = TimeProvider.System.GetElapsedTime(indexed, searched);
+            phases.Select = TimeProvider.System.GetElapsedTime(searched);
+            phases.Candidates = search.Candidates;
+        }
+        return result;
+    }
+
+    private static void Validate(int raA, int decA, int raB, int decB, double radiusArcsec, CrossMatchMode mode)
+    {
+        if (raA != decA)
         {
             throw new ArgumentException("raA and decA must have the same length.", nameof(decA));
         }
-        if (raB.Length != decB.Length)
+        if (raB != decB)
         {
             throw new ArgumentException("raB and decB must have the same length.", nameof(decB));
         }
@@ -53,31 +173,10 @@ public static class SkyCrossMatcher
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown cross-match mode.");
         }
-        if (raA.IsEmpty || raB.IsEmpty)
-        {
-            return CrossMatchResult.Empty;
-        }
-
-        var index = ZoneIndex.Build(raB, decB, radiusArcsec / 3600.0);
-        if (index.Count == 0)
-        {
-            return CrossMatchResult.Empty;
-        }
-        // Spans cannot be captured by the parallel workers; A is copied once (two arrays, cheap beside the index).
-        double[] ra = raA.ToArray(), dec = decA.ToArray();
-        var all = Run(index, ra, dec, best: mode == CrossMatchMode.Best);
-        return mode == CrossMatchMode.BestSymmetric ? SymmetricBest(all, raB.Length) : all;
     }
 
-    private static CrossMatchResult Run(ZoneIndex index, double[] ra, double[] dec, bool best)
+    private static CrossMatchResult Concatenate(PairBuffer[] buffers)
     {
-        int n = ra.Length;
-        int chunkSize = n < SequentialBelow ? n : Math.Max(1024, n / (Environment.ProcessorCount * 8));
-        int chunks = (n + chunkSize - 1) / chunkSize;
-        var buffers = new PairBuffer[chunks];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks == 1 ? 1 : -1 },
-            c => buffers[c] = MatchChunk(index, ra, dec, c * chunkSize, Math.Min(n, (c + 1) * chunkSize), best));
-
         int total = buffers.Sum(b => b.Count);
         var rowsA = new int[total];
         var rowsB = new int[total];
@@ -91,93 +190,328 @@ public static class SkyCrossMatcher
         return new CrossMatchResult(rowsA, rowsB, seps);
     }
 
-    // Compiled fully optimised at once (see ZoneIndex.Build): this loop is the whole match.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PairBuffer MatchChunk(ZoneIndex index, double[] ra, double[] dec, int start, int end, bool best)
+    // Puts pairs in output order: A row, then separation, then B row.
+    private static CrossMatchResult Sorted(CrossMatchResult pairs)
     {
-        var buffer = new PairBuffer();
-        for (int i = start; i < end; i++)
+        var order = new Pair[pairs.Count];
+        for (int i = 0; i < order.Length; i++)
         {
-            if (!ZoneIndex.IsValid(ra[i], dec[i]))
-            {
-                continue;
-            }
-            if (best)
-            {
-                var visitor = new NearestVisitor { Row = -1, Separation = double.PositiveInfinity };
-                index.Query(ra[i], dec[i], ref visitor);
-                if (visitor.Row >= 0)
-                {
-                    buffer.Add(i, visitor.Row, visitor.Separation * RadToArcsec);
-                }
-            }
-            else
-            {
-                int from = buffer.Count;
-                var visitor = new CollectVisitor(buffer, i);
-                index.Query(ra[i], dec[i], ref visitor);
-                buffer.SortTail(from);
-            }
+            order[i] = new Pair(pairs.RowsA[i], pairs.RowsB[i], pairs.SeparationsArcsec[i]);
         }
-        return buffer;
-    }
-
-    // STILTS find=best (checked against tmatch2 on the fixtures): each B row keeps its nearest A row, then each A row
-    // keeps its nearest of the B rows that kept it. Ties go to the lower row number.
-    private static CrossMatchResult SymmetricBest(CrossMatchResult all, int countB)
-    {
-        var a = all.RowsA;
-        var b = all.RowsB;
-        var s = all.SeparationsArcsec;
-        var nearestForB = new int[countB];
-        Array.Fill(nearestForB, -1);
-        for (int p = 0; p < all.Count; p++)
+        Array.Sort(order);
+        var rowsA = new int[order.Length];
+        var rowsB = new int[order.Length];
+        var seps = new double[order.Length];
+        for (int i = 0; i < order.Length; i++)
         {
-            int q = nearestForB[b[p]];
-            if (q < 0 || s[p] < s[q] || (s[p] == s[q] && a[p] < a[q]))
-            {
-                nearestForB[b[p]] = p;
-            }
-        }
-        // Pairs are ordered by A row, then separation, then B row: the first kept pair of each A row is its nearest.
-        var kept = new List<int>();
-        for (int p = 0; p < all.Count; p++)
-        {
-            if (nearestForB[b[p]] == p && (kept.Count == 0 || a[kept[^1]] != a[p]))
-            {
-                kept.Add(p);
-            }
-        }
-        var rowsA = new int[kept.Count];
-        var rowsB = new int[kept.Count];
-        var seps = new double[kept.Count];
-        for (int i = 0; i < kept.Count; i++)
-        {
-            rowsA[i] = a[kept[i]];
-            rowsB[i] = b[kept[i]];
-            seps[i] = s[kept[i]];
+            (rowsA[i], rowsB[i], seps[i]) = (order[i].A, order[i].B, order[i].Separation);
         }
         return new CrossMatchResult(rowsA, rowsB, seps);
     }
 
-    private struct NearestVisitor : IPairVisitor
+    // The first pair of each A row of pairs in output order: its nearest.
+    private static CrossMatchResult FirstPerA(CrossMatchResult pairs)
     {
-        public int Row;
-        public double Separation;
-
-        public void Visit(int rowB, double separationRad)
+        var keep = new List<int>();
+        for (int p = 0; p < pairs.Count; p++)
         {
-            // Equal distances (duplicate positions in B) go to the lowest B row, whatever the index order.
-            if (separationRad < Separation || (separationRad == Separation && rowB < Row))
+            if (p == 0 || pairs.RowsA[p] != pairs.RowsA[p - 1])
             {
-                Row = rowB;
-                Separation = separationRad;
+                keep.Add(p);
+            }
+        }
+        var rowsA = new int[keep.Count];
+        var rowsB = new int[keep.Count];
+        var seps = new double[keep.Count];
+        for (int i = 0; i < keep.Count; i++)
+        {
+            (rowsA[i], rowsB[i], seps[i]) = (pairs.RowsA[keep[i]], pairs.RowsB[keep[i]], pairs.SeparationsArcsec[keep[i]]);
+        }
+        return new CrossMatchResult(rowsA, rowsB, seps);
+    }
+
+    private readonly record struct Pair(int A, int B, double Separation) : IComparable<Pair>
+    {
+        public int CompareTo(Pair other) =>
+            A != other.A ? A.CompareTo(other.A) : Separation != other.Separation ? Separation.CompareTo(other.Separation) : B.CompareTo(other.B);
+    }
+
+    /// <summary>
+    /// The streamed catalogue and the index it is looked up in; blocks of consecutive rows run in parallel. (Looking
+    /// rows up in Dec-band order to keep the index in cache was tried: on this data the counting sort cost as much as
+    /// it saved, the small catalogue's index already staying in the L2/L3 cache.)
+    /// </summary>
+    private sealed class Search
+    {
+        private readonly ZoneIndex _index;
+        private readonly SkyPositions _streamed;
+        private readonly bool _streamedIsA;
+        private readonly double _radiusRad;
+        private readonly (int Chunk, int From, int To, int RowBase)[] _blocks;
+        private long _candidates;
+
+        public Search(ZoneIndex index, SkyPositions streamed, bool streamedIsA, double radiusRad)
+        {
+            _index = index;
+            _streamed = streamed;
+            _streamedIsA = streamedIsA;
+            _radiusRad = radiusRad;
+            // Blocks never cross a chunk, so each is one span of RA and one of Dec.
+            int n = streamed.Count;
+            int size = n < SequentialBelow ? Math.Max(1, n) : Math.Max(1024, Math.Min(16_384, n / (Environment.ProcessorCount * 8)));
+            var blocks = new List<(int, int, int, int)>();
+            int rowBase = 0;
+            for (int c = 0; c < streamed.Ra.Count; c++)
+            {
+                int length = streamed.Ra[c].Length;
+                for (int from = 0; from < length; from += size)
+                {
+                    blocks.Add((c, from, Math.Min(length, from + size), rowBase));
+                }
+                rowBase += length;
+            }
+            _blocks = [.. blocks];
+        }
+
+        public long Candidates => Interlocked.Read(ref _candidates);
+
+        private ParallelOptions Options => new() { MaxDegreeOfParallelism = _blocks.Length <= 1 ? 1 : -1 };
+
+        /// <summary>Runs <paramref name="block"/> over every block; results in block (row) order.</summary>
+        public PairBuffer[] Blocks(Func<Search, int, PairBuffer> block)
+        {
+            var buffers = new PairBuffer[_blocks.Length];
+            Parallel.For(0, _blocks.Length, Options, c => buffers[c] = block(this, c));
+            return buffers;
+        }
+
+        /// <summary>
+        /// The nearest other row of each indexed row over every candidate within the radius (ties to the lower row),
+        /// or, with <paramref name="nearestOnly"/>, over only each streamed row's own nearest indexed row.
+        /// </summary>
+        public Nearest Reduce(int indexedRows, bool nearestOnly)
+        {
+            var merged = new Nearest(indexedRows);
+            var gate = new Lock();
+            Parallel.For(0, _blocks.Length, Options,
+                () => new Nearest(indexedRows),
+                (c, _, local) =>
+                {
+                    ReduceBlock(c, local, nearestOnly);
+                    return local;
+                },
+                local =>
+                {
+                    lock (gate)
+                    {
+                        merged.Merge(local);
+                    }
+                });
+            return merged;
+        }
+
+        public PairBuffer CollectBlock(int block)
+        {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
+            var buffer = new PairBuffer();
+            long candidates = 0;
+            for (int j = from; j < to; j++)
+            {
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
+                {
+                    continue;
+                }
+                var visitor = new CollectVisitor(buffer, rowBase + j, ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
+                _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
+                candidates += visitor.Candidates;
+            }
+            Interlocked.Add(ref _candidates, candidates);
+            return buffer;
+        }
+
+        public PairBuffer NearestBlock(int block)
+        {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
+            var buffer = new PairBuffer();
+            long candidates = 0;
+            for (int j = from; j < to; j++)
+            {
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
+                {
+                    continue;
+                }
+                var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
+                _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
+                candidates += visitor.Candidates;
+                if (visitor.Row >= 0)
+                {
+                    // Only A is streamed here (find=best with B indexed).
+                    buffer.Add(rowBase + j, visitor.Row, visitor.Separation * RadToArcsec);
+                }
+            }
+            Interlocked.Add(ref _candidates, candidates);
+            return buffer;
+        }
+
+        private void ReduceBlock(int block, Nearest nearest, bool nearestOnly)
+        {
+            var (chunk, from, to, rowBase) = _blocks[block];
+            var ra = _streamed.Ra[chunk].Span;
+            var dec = _streamed.Dec[chunk].Span;
+            long candidates = 0;
+            for (int j = from; j < to; j++)
+            {
+                if (!ZoneIndex.IsValid(ra[j], dec[j]))
+                {
+                    continue;
+                }
+                if (nearestOnly)
+                {
+                    var visitor = new NearestVisitor(ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
+                    _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
+                    candidates += visitor.Candidates;
+                    if (visitor.Row >= 0)
+                    {
+                        nearest.Offer(visitor.Row, rowBase + j, visitor.Separation);
+                    }
+                }
+                else
+                {
+                    var visitor = new OfferVisitor(nearest, rowBase + j, ZoneIndex.NormaliseRa(ra[j]), dec[j], _streamedIsA, _radiusRad);
+                    _index.Query(visitor.QueryRa, visitor.QueryDec, ref visitor);
+                    candidates += visitor.Candidates;
+                }
+            }
+            Interlocked.Add(ref _candidates, candidates);
+        }
+    }
+
+    /// <summary>For each indexed row, its nearest other row so far (ties to the lower row); merged across workers.</summary>
+    private sealed class Nearest
+    {
+        private readonly int[] _other;
+        private readonly double[] _separation;
+
+        public Nearest(int rows)
+        {
+            _other = new int[rows];
+            _separation = new double[rows];
+            Array.Fill(_other, -1);
+            Array.Fill(_separation, double.PositiveInfinity);
+        }
+
+        public void Offer(int row, int other, double separationRad)
+        {
+            double current = _separation[row];
+            if (separationRad < current || (separationRad == current && other < _other[row]))
+            {
+                _other[row] = other;
+                _separation[row] = separationRad;
+            }
+        }
+
+        public void Merge(Nearest from)
+        {
+            for (int row = 0; row < _other.Length; row++)
+            {
+                if (from._other[row] >= 0)
+                {
+                    Offer(row, from._other[row], from._separation[row]);
+                }
+            }
+        }
+
+        /// <summary>The pairs in the order of the indexed rows (A order when <paramref name="rowsAreA"/>).</summary>
+        public CrossMatchResult ToResult(bool rowsAreA)
+        {
+            int count = 0;
+            foreach (int other in _other)
+            {
+                count += other >= 0 ? 1 : 0;
+            }
+            var rowsA = new int[count];
+            var rowsB = new int[count];
+            var seps = new double[count];
+            int at = 0;
+            for (int row = 0; row < _other.Length; row++)
+            {
+                if (_other[row] >= 0)
+                {
+                    (rowsA[at], rowsB[at]) = rowsAreA ? (row, _other[row]) : (_other[row], row);
+                    seps[at++] = _separation[row] * RadToArcsec;
+                }
+            }
+            return new CrossMatchResult(rowsA, rowsB, seps);
+        }
+    }
+
+    // The exact test of a candidate, from the A position whichever side is the query.
+    private static double Separation(bool queryIsA, double queryRa, double queryDec, double ra, double dec) =>
+        queryIsA ? QueryPoint.Separation(queryRa, queryDec, ra, dec) : QueryPoint.Separation(ra, dec, queryRa, queryDec);
+
+    private struct NearestVisitor(double queryRa, double queryDec, bool queryIsA, double radiusRad) : ICandidateVisitor
+    {
+        public readonly double QueryRa = queryRa;
+        public readonly double QueryDec = queryDec;
+        public int Row = -1;
+        public double Separation = double.PositiveInfinity;
+        public int Candidates;
+
+        public void Visit(int row, double ra, double dec)
+        {
+            Candidates++;
+            double separation = SkyCrossMatcher.Separation(queryIsA, QueryRa, QueryDec, ra, dec);
+            // Equal distances (duplicate positions) go to the lowest row, whatever the index order.
+            if (separation <= radiusRad && (separation < Separation || (separation == Separation && row < Row)))
+            {
+                Row = row;
+                Separation = separation;
             }
         }
     }
 
-    private readonly struct CollectVisitor(PairBuffer buffer, int rowA) : IPairVisitor
+    private struct CollectVisitor(PairBuffer buffer, int queryRow, double queryRa, double queryDec, bool queryIsA, double radiusRad) : ICandidateVisitor
     {
-        public void Visit(int rowB, double separationRad) => buffer.Add(rowA, rowB, separationRad * RadToArcsec);
+        public readonly double QueryRa = queryRa;
+        public readonly double QueryDec = queryDec;
+        public int Candidates;
+
+        public void Visit(int row, double ra, double dec)
+        {
+            Candidates++;
+            double separation = SkyCrossMatcher.Separation(queryIsA, QueryRa, QueryDec, ra, dec);
+            if (separation <= radiusRad)
+            {
+                if (queryIsA)
+                {
+                    buffer.Add(queryRow, row, separation * RadToArcsec);
+                }
+                else
+                {
+                    buffer.Add(row, queryRow, separation * RadToArcsec);
+                }
+            }
+        }
+    }
+
+    private struct OfferVisitor(Nearest nearest, int queryRow, double queryRa, double queryDec, bool queryIsA, double radiusRad) : ICandidateVisitor
+    {
+        public readonly double QueryRa = queryRa;
+        public readonly double QueryDec = queryDec;
+        public int Candidates;
+
+        public void Visit(int row, double ra, double dec)
+        {
+            Candidates++;
+            double separation = SkyCrossMatcher.Separation(queryIsA, QueryRa, QueryDec, ra, dec);
+            if (separation <= radiusRad)
+            {
+                nearest.Offer(row, queryRow, separation);
+            }
+        }
     }
 }

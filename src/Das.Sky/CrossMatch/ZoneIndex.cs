@@ -1,16 +1,15 @@
-using System.Runtime.CompilerServices;
-
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
-/// Positions of catalogue B in declination zones, each zone sorted by RA. A query visits only the zones its disc
-/// touches and, in each, the RA window the disc spans (found by binary search); only the few candidates there cost
-/// trigonometry, so building the index is a counting sort and no per-row sine or cosine.
+/// Positions of one catalogue (the smaller of the two) in declination zones, each zone sorted by RA. A query visits
+/// only the zones its disc touches and, in each, the RA window the disc spans (found by binary search); building the
+/// index is a counting sort, and a query costs no trigonometry: the RA half-width of a disc is bounded per zone once.
 /// </summary>
 /// <remarks>
-/// Zones rather than HEALPix cells: a zone's RA window is one contiguous run of the sorted arrays, so a query is two
+/// Zones rather than HEALPix cells: a zone's RA window is one contiguous run of the sorted entries, so a query is two
 /// binary searches per zone instead of nine cell look-ups, and radii far larger than a cell need no special case.
 /// The zone height equals the radius (bounded below so the zone table stays small), so a disc touches 2–3 zones.
+/// Entries keep RA, Dec and row together so a candidate is one cache line.
 /// </remarks>
 internal sealed class ZoneIndex
 {
@@ -18,41 +17,54 @@ internal sealed class ZoneIndex
     private const int MaxZones = 1 << 20;
     private const double DegToRad = Math.PI / 180.0;
 
-    private readonly int[] _zoneStart;   // zone z holds sorted entries [_zoneStart[z], _zoneStart[z + 1])
-    private readonly double[] _ra;       // RA in [0, 360), ascending within a zone
-    private readonly double[] _dec;      // Dec of the same entries
-    private readonly int[] _row;         // the B row each sorted entry came from
-    private readonly double _zoneHeight; // degrees
+    private readonly int[] _zoneStart;     // zone z holds sorted entries [_zoneStart[z], _zoneStart[z + 1])
+    private readonly Entry[] _entries;     // RA in [0, 360) ascending within a zone, Dec, source row
+    private readonly double[] _halfWidth;  // per zone: an upper bound of the RA half-width (degrees) of any disc that reaches it
+    private readonly double _zoneHeight;   // degrees
+    private readonly double _zonesPerDegree;
     private readonly int _zoneCount;
     private readonly double _radiusDeg;
-    private readonly double _radiusRad;
-
     private readonly double _decMin;
     private readonly double _decMax;
-    private readonly double _sinRadius;
 
-    private ZoneIndex(int[] zoneStart, double[] ra, double[] dec, int[] row, double decMin, double decMax, double zoneHeight, int zoneCount, double radiusDeg)
+    private ZoneIndex(int[] zoneStart, Entry[] entries, double decMin, double decMax, double zoneHeight, int zoneCount, double radiusDeg)
     {
         _decMin = decMin;
         _decMax = decMax;
-        _sinRadius = Math.Sin(radiusDeg * DegToRad);
         _radiusDeg = radiusDeg;
-        _radiusRad = radiusDeg * DegToRad;
-        _dec = dec;
         _zoneStart = zoneStart;
-        _ra = ra;
-        _row = row;
+        _entries = entries;
         _zoneHeight = zoneHeight;
+        _zonesPerDegree = 1.0 / zoneHeight;
         _zoneCount = zoneCount;
+        _halfWidth = new double[zoneCount];
+        double sinRadius = Math.Sin(radiusDeg * DegToRad);
+        for (int z = 0; z < zoneCount; z++)
+        {
+            // A disc reaches zone z only if its centre lies within the radius of the zone (one more zone height of
+            // margin covers rounding in ZoneOf). Its RA half-width asin(sin r / cos δ) grows with |δ|, so the widest
+            // |δ| of that band bounds it; a band that comes near a pole scans whole zones.
+            double lo = decMin + (z * zoneHeight) - radiusDeg - zoneHeight, hi = decMin + ((z + 1) * zoneHeight) + radiusDeg + zoneHeight;
+            double widest = Math.Max(Math.Abs(lo), Math.Abs(hi));
+            double halfWidth = 180.0;
+            if (widest + radiusDeg < 89.999)
+            {
+                double sine = sinRadius / Math.Cos(widest * DegToRad);
+                if (sine < 1.0)
+                {
+                    halfWidth = Math.Min(180.0, (Math.Asin(sine) / DegToRad * (1 + 1e-9)) + 1e-9);
+                }
+            }
+            _halfWidth[z] = halfWidth;
+        }
     }
 
     /// <summary>Number of indexed (valid) positions.</summary>
-    public int Count => _row.Length;
+    public int Count => _entries.Length;
 
-    // The hot methods are compiled fully optimised at once: a command-line run matches once, and tiered JIT would
-    // otherwise spend much of that run in unoptimised code.
-    /// <summary>Indexes the valid positions of B (finite RA, Dec in [−90, 90]); the others can never match.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // No [MethodImpl(AggressiveOptimization)] here: it would bar the ReadyToRun code the CLI is published with and
+    // make every run JIT these methods (measured: no faster, often slower, in a one-shot das xmatch).
+    /// <summary>Indexes the valid positions (finite RA, Dec in [−90, 90]); the others can never match.</summary>
     public static ZoneIndex Build(ReadOnlySpan<double> ra, ReadOnlySpan<double> dec, double radiusDeg)
     {
         // Zones cover only the Dec range the catalogue spans: a field of a few degrees then has a zone table small
@@ -85,7 +97,7 @@ internal sealed class ZoneIndex
                 zoneOf[i] = -1;
                 continue;
             }
-            int zone = ZoneOf(dec[i], decMin, zoneHeight, zoneCount);
+            int zone = ZoneOf(dec[i], decMin, 1.0 / zoneHeight, zoneCount);
             zoneOf[i] = zone;
             start[zone + 1]++;
             valid++;
@@ -95,27 +107,22 @@ internal sealed class ZoneIndex
             start[z + 1] += start[z];
         }
 
-        var sortedRa = new double[valid];
-        var sortedDec = new double[valid];
-        var row = new int[valid];
+        var entries = new Entry[valid];
         var fill = start[..zoneCount];
         for (int i = 0; i < ra.Length; i++)
         {
             int zone = zoneOf[i];
-            if (zone < 0)
+            if (zone >= 0)
             {
-                continue;
+                entries[fill[zone]++] = new Entry(NormaliseRa(ra[i]), dec[i], i);
             }
-            int at = fill[zone]++;
-            sortedRa[at] = NormaliseRa(ra[i]);
-            sortedDec[at] = dec[i];
-            row[at] = i;
         }
 
-        // Zones are sorted independently, in ranges so each worker takes many small zones at once.
+        // Zones are sorted independently, in ranges so each worker takes many small zones at once; below 10^6 entries
+        // (zones of a few entries, a few milliseconds) one thread does it, without waiting for the pool.
         int rangeSize = Math.Max(64, zoneCount / (Environment.ProcessorCount * 8));
         int ranges = (zoneCount + rangeSize - 1) / rangeSize;
-        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 50_000 ? 1 : -1 }, r =>
+        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 1_000_000 ? 1 : -1 }, r =>
         {
             int zoneEnd = Math.Min(zoneCount, (r + 1) * rangeSize);
             for (int zone = r * rangeSize; zone < zoneEnd; zone++)
@@ -123,44 +130,28 @@ internal sealed class ZoneIndex
                 int from = start[zone], to = start[zone + 1];
                 if (to - from > 1)
                 {
-                    SortZone(sortedRa.AsSpan(from, to - from), sortedDec.AsSpan(from, to - from), row.AsSpan(from, to - from));
+                    SortZone(entries.AsSpan(from, to - from));
                 }
             }
         });
-        return new ZoneIndex(start, sortedRa, sortedDec, row, decMin, decMax, zoneHeight, zoneCount, radiusDeg);
+        return new ZoneIndex(start, entries, decMin, decMax, zoneHeight, zoneCount, radiusDeg);
     }
 
     /// <summary>
-    /// Calls <paramref name="visit"/> for every indexed position within the index's radius of (ra, dec), with its B
-    /// row and separation in radians. The caller passes only valid positions.
+    /// Calls <paramref name="visit"/> for every indexed entry whose Dec is within the radius of <paramref name="dec"/>
+    /// and whose RA is inside the disc's RA window: a superset of the entries within the radius, each once. The
+    /// caller passes only valid positions, RA already in [0, 360) (<see cref="NormaliseRa"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Query<TVisitor>(double ra, double dec, ref TVisitor visit)
-        where TVisitor : struct, IPairVisitor
+        where TVisitor : struct, ICandidateVisitor
     {
         double radiusDeg = _radiusDeg;
-        ra = NormaliseRa(ra);
-
         double decLo = dec - radiusDeg, decHi = dec + radiusDeg;
-        if (decHi < _decMin || decLo > _decMax || Count == 0)
+        if (decHi < _decMin || decLo > _decMax)
         {
             return;
         }
-        int zoneLo = ZoneOf(decLo, _decMin, _zoneHeight, _zoneCount), zoneHi = ZoneOf(decHi, _decMin, _zoneHeight, _zoneCount);
-
-        // Half-width in RA of the disc: asin(sin r / cos δ) is exact for a small circle not containing a pole.
-        // Whole zones when the disc reaches a pole or spans half the sky.
-        double halfWidth = 180.0;
-        if (Math.Abs(dec) + radiusDeg < 89.999)
-        {
-            double s = _sinRadius / Math.Cos(dec * DegToRad);
-            // asin(s) ≤ s(1 + s²) for s ≤ 0.5, so small discs need no asin; the margins only widen the window, and the
-            // exact separation decides.
-            double w = s <= 0.5 ? s * (1 + (s * s)) : s < 1.0 ? Math.Asin(s) : double.PositiveInfinity;
-            halfWidth = Math.Min(180.0, (w / DegToRad * (1 + 1e-9)) + 1e-9);
-        }
-        var query = new QueryPoint(ra, dec);
-
+        int zoneLo = ZoneOf(decLo, _decMin, _zonesPerDegree, _zoneCount), zoneHi = ZoneOf(decHi, _decMin, _zonesPerDegree, _zoneCount);
         for (int zone = zoneLo; zone <= zoneHi; zone++)
         {
             int from = _zoneStart[zone], to = _zoneStart[zone + 1];
@@ -168,69 +159,86 @@ internal sealed class ZoneIndex
             {
                 continue;
             }
+            double halfWidth = _halfWidth[zone];
             if (halfWidth >= 180.0)
             {
-                Scan(from, to, in query, ref visit);
+                Scan(from, to, dec, ref visit);
                 continue;
             }
             double lo = ra - halfWidth, hi = ra + halfWidth;
             if (lo < 0)
             {
-                ScanRa(from, to, lo + 360.0, 360.0, in query, ref visit);
-                ScanRa(from, to, 0.0, hi, in query, ref visit);
+                ScanRa(from, to, lo + 360.0, 360.0, dec, ref visit);
+                ScanRa(from, to, 0.0, hi, dec, ref visit);
             }
             else if (hi >= 360.0)
             {
-                ScanRa(from, to, lo, 360.0, in query, ref visit);
-                ScanRa(from, to, 0.0, hi - 360.0, in query, ref visit);
+                ScanRa(from, to, lo, 360.0, dec, ref visit);
+                ScanRa(from, to, 0.0, hi - 360.0, dec, ref visit);
             }
             else
             {
-                ScanRa(from, to, lo, hi, in query, ref visit);
+                ScanRa(from, to, lo, hi, dec, ref visit);
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanRa<TVisitor>(int from, int to, double lo, double hi, in QueryPoint query, ref TVisitor visit)
-        where TVisitor : struct, IPairVisitor
+    private void ScanRa<TVisitor>(int from, int to, double lo, double hi, double dec, ref TVisitor visit)
+        where TVisitor : struct, ICandidateVisitor
     {
-        // First entry with RA ≥ lo; the scan stops past hi (the intervals split at 0/360 never overlap).
-        int first = _ra.AsSpan(from, to - from).BinarySearch(new LowerBound(lo));
-        first = from + (first < 0 ? ~first : first);
-        int last = first;
-        while (last < to && _ra[last] <= hi)
+        // First entry with RA ≥ lo (lower bound); the scan stops past hi (the intervals split at 0/360 never overlap).
+        var entries = _entries;
+        int first = from, count = to - from;
+        while (count > 0)
         {
-            last++;
+            int half = count >> 1;
+            if (entries[first + half].Ra < lo)
+            {
+                first += half + 1;
+                count -= half + 1;
+            }
+            else
+            {
+                count = half;
+            }
         }
-        Scan(first, last, in query, ref visit);
+        for (int k = first; k < to; k++)
+        {
+            ref readonly var e = ref entries[k];
+            if (e.Ra > hi)
+            {
+                break;
+            }
+            // A zone is taller than the disc's own Dec range near its edges.
+            if (Math.Abs(e.Dec - dec) <= _radiusDeg)
+            {
+                visit.Visit(e.Row, e.Ra, e.Dec);
+            }
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scan<TVisitor>(int from, int to, in QueryPoint query, ref TVisitor visit)
-        where TVisitor : struct, IPairVisitor
+    private void Scan<TVisitor>(int from, int to, double dec, ref TVisitor visit)
+        where TVisitor : struct, ICandidateVisitor
     {
+        var entries = _entries;
         for (int k = from; k < to; k++)
         {
-            // Cheap reject first: a zone is taller than the disc's own Dec range near its edges.
-            if (Math.Abs(_dec[k] - query.Dec) > _radiusDeg)
+            ref readonly var e = ref entries[k];
+            if (Math.Abs(e.Dec - dec) <= _radiusDeg)
             {
-                continue;
-            }
-            double separation = query.SeparationTo(_ra[k], _dec[k]);
-            if (separation <= _radiusRad)
-            {
-                visit.Visit(_row[k], separation);
+                visit.Visit(e.Row, e.Ra, e.Dec);
             }
         }
     }
 
     internal static bool IsValid(double ra, double dec) => double.IsFinite(ra) && dec >= -90.0 && dec <= 90.0;
 
-    private static int ZoneOf(double dec, double decMin, double zoneHeight, int zoneCount) =>
-        Math.Clamp((int)((dec - decMin) / zoneHeight), 0, zoneCount - 1);
+    // One function for building and querying, so an entry and a query at the same Dec always agree on the zone (a
+    // multiplication, not a division: it runs twice per query).
+    private static int ZoneOf(double dec, double decMin, double zonesPerDegree, int zoneCount) =>
+        Math.Clamp((int)((dec - decMin) * zonesPerDegree), 0, zoneCount - 1);
 
-    private static double NormaliseRa(double ra)
+    internal static double NormaliseRa(double ra)
     {
         if (ra is >= 0.0 and < 360.0)
         {
@@ -246,54 +254,26 @@ internal sealed class ZoneIndex
     }
 
     // Sorts one zone by RA, ties (duplicate positions) by row, so results never depend on the sort's stability.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SortZone(Span<double> ra, Span<double> dec, Span<int> row)
+    private static void SortZone(Span<Entry> zone)
     {
-        if (ra.Length > 32)
+        if (zone.Length > 32)
         {
-            SortLongZone(ra, dec, row);
+            zone.Sort(static (x, y) => x.Ra != y.Ra ? x.Ra.CompareTo(y.Ra) : x.Row.CompareTo(y.Row));
             return;
         }
-        // Zones are usually short (the zone height is the radius): insertion sort, moving the three arrays together.
-        for (int i = 1; i < ra.Length; i++)
+        // Zones are usually short (the zone height is the radius): insertion sort.
+        for (int i = 1; i < zone.Length; i++)
         {
-            double r = ra[i], d = dec[i];
-            int w = row[i];
+            var e = zone[i];
             int j = i - 1;
-            while (j >= 0 && (ra[j] > r || (ra[j] == r && row[j] > w)))
+            while (j >= 0 && (zone[j].Ra > e.Ra || (zone[j].Ra == e.Ra && zone[j].Row > e.Row)))
             {
-                ra[j + 1] = ra[j];
-                dec[j + 1] = dec[j];
-                row[j + 1] = row[j];
+                zone[j + 1] = zone[j];
                 j--;
             }
-            ra[j + 1] = r;
-            dec[j + 1] = d;
-            row[j + 1] = w;
+            zone[j + 1] = e;
         }
     }
 
-    private static void SortLongZone(Span<double> ra, Span<double> dec, Span<int> row)
-    {
-        double[] r = ra.ToArray(), d = dec.ToArray();
-        int[] w = row.ToArray();
-        var order = new int[ra.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (x, y) => r[x] != r[y] ? r[x].CompareTo(r[y]) : w[x].CompareTo(w[y]));
-        for (int i = 0; i < order.Length; i++)
-        {
-            ra[i] = r[order[i]];
-            dec[i] = d[order[i]];
-            row[i] = w[order[i]];
-        }
-    }
-
-    // Compares so that BinarySearch returns the first index whose RA is ≥ the bound (it never reports "equal").
-    private readonly struct LowerBound(double bound) : IComparable<double>
-    {
-        public int CompareTo(double other) => other < bound ? 1 : -1;
-    }
+    private readonly record struct Entry(double Ra, double Dec, int Row);
 }

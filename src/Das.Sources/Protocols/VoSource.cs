@@ -60,14 +60,24 @@ internal abstract class VoSource : IDataSource
     {
         var vo = (VoSourceRequest)request;
         var reader = vo.MaxRows is { } maxRows ? _reader with { MaxRows = maxRows } : _reader;
+        var call = vo.OtherService ? _call with { Mirrors = [] } : _call;
         try
         {
             var answer = vo.AsyncQuery is { } job
-                ? await _client.QueryAsyncJobAsync(job, _call, reader, null, cancellationToken).ConfigureAwait(false)
-                : await _client.QueryAsync(vo.Request, _call, reader, cancellationToken).ConfigureAwait(false);
+                ? await _client.QueryAsyncJobAsync(job, call, reader, null, cancellationToken).ConfigureAwait(false)
+                : await _client.QueryAsync(vo.Request, call, reader, cancellationToken).ConfigureAwait(false);
+            var table = answer.Table;
+            if (vo.DropColumns is { Count: > 0 } drop && table.Columns.Any(c => drop.Contains(c.Name, StringComparer.Ordinal)))
+            {
+                table = new Tables.Model.Table([.. table.Columns.Where(c => !drop.Contains(c.Name, StringComparer.Ordinal))])
+                {
+                    Name = table.Name,
+                    Description = table.Description,
+                };
+            }
             return new SourceAnswer
             {
-                Table = answer.Table,
+                Table = table,
                 BytesRead = answer.BytesRead,
                 Notes = [.. answer.Diagnostics.Select(d => d.ToString())],
             };

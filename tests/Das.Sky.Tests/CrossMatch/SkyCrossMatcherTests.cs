@@ -187,6 +187,103 @@ public sealed class SkyCrossMatcherTests
         Assert.Equal(singly, Pairs(together).Keys);
     }
 
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void Indexing_A_or_B_gives_the_same_pairs_separations_and_order(CrossMatchMode mode)
+    {
+        // Dense enough that rows have several candidates, with exact duplicates on both sides to exercise the ties.
+        var rng = new Random(2024);
+        var (raA, decA) = Cluster(rng, 0.001, 10.0, 3000, 0.02);
+        var (raB, decB) = Cluster(rng, 0.001, 10.0, 9000, 0.02);
+        Array.Copy(raA, 0, raA, 100, 50);
+        Array.Copy(decA, 0, decA, 100, 50);
+        Array.Copy(raB, 0, raB, 200, 80);
+        Array.Copy(decB, 0, decB, 200, 80);
+        Array.Copy(raA, 300, raB, 400, 30);
+        Array.Copy(decA, 300, decB, 400, 30);
+
+        foreach (double radius in new[] { 2.0, 20.0 })
+        {
+            var indexedA = SkyCrossMatcher.Match(raA, decA, raB, decB, radius, mode, indexA: true, phases: null);
+            var indexedB = SkyCrossMatcher.Match(raA, decA, raB, decB, radius, mode, indexA: false, phases: null);
+
+            Assert.True(indexedA.Count > 100);
+            Assert.Equal(indexedB.RowsA.ToArray(), indexedA.RowsA.ToArray());
+            Assert.Equal(indexedB.RowsB.ToArray(), indexedA.RowsB.ToArray());
+            Assert.Equal(indexedB.SeparationsArcsec.ToArray(), indexedA.SeparationsArcsec.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void The_truth_is_found_whichever_catalogue_is_indexed(CrossMatchMode mode)
+    {
+        var indexedA = Pairs(SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode, indexA: true, phases: null));
+        var indexedB = Pairs(SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode, indexA: false, phases: null));
+
+        Assert.NotEmpty(indexedA);
+        Assert.Equal(indexedB, indexedA);
+    }
+
+    [Theory]
+    [InlineData(CrossMatchMode.All)]
+    [InlineData(CrossMatchMode.Best)]
+    [InlineData(CrossMatchMode.BestSymmetric)]
+    public void Positions_read_in_place_from_chunks_give_the_same_pairs_as_arrays(CrossMatchMode mode)
+    {
+        // Uneven chunks, one empty, on both sides; each side is streamed once (the smaller is indexed).
+        static SkyPositions Chunked(double[] ra, double[] dec, params int[] cuts)
+        {
+            var bounds = cuts.Prepend(0).Append(ra.Length).ToArray();
+            var r = new List<ReadOnlyMemory<double>>();
+            var d = new List<ReadOnlyMemory<double>>();
+            for (int i = 0; i + 1 < bounds.Length; i++)
+            {
+                r.Add(ra.AsMemory(bounds[i], bounds[i + 1] - bounds[i]));
+                d.Add(dec.AsMemory(bounds[i], bounds[i + 1] - bounds[i]));
+            }
+            return SkyPositions.FromChunks(r, d)!;
+        }
+
+        var arrays = SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, mode);
+        var chunkedB = SkyCrossMatcher.Match(SkyPositions.FromArrays(A.Ra, A.Dec), Chunked(B.Ra, B.Dec, 7, 7, 5000, 12_345), CrossMatchFixtures.Radius, mode);
+        var chunkedA = SkyCrossMatcher.Match(Chunked(B.Ra, B.Dec, 3000), Chunked(A.Ra, A.Dec, 1, 999), CrossMatchFixtures.Radius, mode);
+        var reversed = SkyCrossMatcher.Match(B.Ra, B.Dec, A.Ra, A.Dec, CrossMatchFixtures.Radius, mode);
+
+        Assert.True(arrays.Count > 100);
+        Assert.Equal(Pairs(arrays), Pairs(chunkedB));
+        Assert.Equal(arrays.RowsA.ToArray(), chunkedB.RowsA.ToArray());
+        Assert.Equal(Pairs(reversed), Pairs(chunkedA));
+    }
+
+    [Fact]
+    public void Chunks_of_RA_and_Dec_that_do_not_pair_up_are_refused()
+    {
+        double[] x = [1, 2, 3];
+        Assert.Null(SkyPositions.FromChunks([x.AsMemory(0, 2), x.AsMemory(2, 1)], [x.AsMemory(0, 1), x.AsMemory(1, 2)]));
+        Assert.Null(SkyPositions.FromChunks([x.AsMemory()], [x.AsMemory(0, 1), x.AsMemory(1, 2)]));
+        Assert.Equal(3, SkyPositions.FromChunks([x.AsMemory(0, 1), x.AsMemory(1, 2)], [x.AsMemory(0, 1), x.AsMemory(1, 2)])!.Count);
+    }
+
+    [Fact]
+    public void Phases_name_the_smaller_catalogue_as_the_indexed_one()
+    {
+        var phases = new CrossMatchPhases();
+        SkyCrossMatcher.Match(A.Ra, A.Dec, B.Ra, B.Dec, CrossMatchFixtures.Radius, CrossMatchMode.All, phases);
+        string expected = A.Ra.Length <= B.Ra.Length ? "A" : "B";
+        var reversed = new CrossMatchPhases();
+        SkyCrossMatcher.Match(B.Ra, B.Dec, A.Ra, A.Dec, CrossMatchFixtures.Radius, CrossMatchMode.All, reversed);
+
+        Assert.NotEqual(A.Ra.Length, B.Ra.Length);
+        Assert.Equal(expected, phases.IndexedSide);
+        Assert.Equal(expected == "A" ? "B" : "A", reversed.IndexedSide);
+        Assert.True(phases.Candidates > 0);
+    }
+
     private static Dictionary<(int A, int B), double> Pairs(CrossMatchResult result)
     {
         var pairs = new Dictionary<(int A, int B), double>();
