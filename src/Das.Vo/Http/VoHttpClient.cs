@@ -95,11 +95,10 @@ public sealed class VoHttpClient
 
     private ResiliencePipeline<HttpResponseMessage> PipelineFor(VoRequest request, VoCallOptions options)
     {
-        var key = new PipelineKey(request.IsIdempotent, options.MaxRetries, options.RetryBaseDelay, options.HedgeDelay,
-            string.Join('\n', options.Mirrors.Select(m => m.AbsoluteUri)));
-        return _pipelines.TryGetValue(key, out var pipeline)
-            ? pipeline
-            : _pipelines.GetOrAdd(key, static (_, state) => state.Self.BuildPipeline(state.Idempotent, state.Options), (Self: this, Idempotent: request.IsIdempotent, Options: options));
+        // Most sources have no mirrors: their key then costs no string.
+        var mirrors = options.Mirrors.Count == 0 ? "" : string.Join('\n', options.Mirrors.Select(m => m.AbsoluteUri));
+        var key = new PipelineKey(request.IsIdempotent, options.MaxRetries, options.RetryBaseDelay, options.HedgeDelay, mirrors);
+        return _pipelines.GetOrAdd(key, static (_, state) => state.Self.BuildPipeline(state.Idempotent, state.Options), (Self: this, Idempotent: request.IsIdempotent, Options: options));
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline(bool idempotent, VoCallOptions options)
