@@ -190,3 +190,25 @@ export async function fetchImage(url: string, signal?: AbortSignal): Promise<str
   }
   return URL.createObjectURL(await response.blob());
 }
+
+/**
+ * Reads an NDJSON body as it arrives, handing `onLine` each line without its newline, and the text after the last
+ * newline at the end (callers skip blank lines). Shared by the query and redshift streams.
+ */
+export async function readLines(body: NonNullable<Response['body']>, onLine: (line: string) => void): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      break;
+    }
+    buffer += value;
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      onLine(buffer.slice(0, newline));
+      buffer = buffer.slice(newline + 1);
+    }
+  }
+  onLine(buffer);
+}

@@ -4,7 +4,7 @@
 // catalogue (its description on hover) and the request that returned it. Remote text is DOM text only (dom.ts h).
 
 import './redshift.css';
-import { errorOf, type OutcomeLine, type TableJson } from './api';
+import { errorOf, readLines, type OutcomeLine, type TableJson } from './api';
 import { append, clear, h } from './dom';
 import { formatElapsed } from './status';
 
@@ -186,21 +186,7 @@ export class RedshiftPanel {
         this.fail((await errorOf(response)).message, abort);
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) {
-          break;
-        }
-        buffer += value;
-        let newline: number;
-        while ((newline = buffer.indexOf('\n')) >= 0) {
-          this.line(buffer.slice(0, newline), abort);
-          buffer = buffer.slice(newline + 1);
-        }
-      }
-      this.line(buffer, abort);
+      await readLines(response.body, line => this.line(line, abort));
       if (this.abort === abort) {
         this.finish();
       }

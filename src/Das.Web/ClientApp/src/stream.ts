@@ -3,7 +3,7 @@
 // start line, then one outcome per source in completion order.
 
 import { HubConnectionBuilder, LogLevel, type HubConnection, type ISubscription } from '@microsoft/signalr';
-import { ApiError, errorOf, type OutcomeLine, type StartLine } from './api';
+import { ApiError, errorOf, readLines, type OutcomeLine, type StartLine } from './api';
 
 export interface StreamHandlers {
   start(line: StartLine): void;
@@ -130,21 +130,7 @@ async function runNdjson(search: string, handlers: StreamHandlers, dispatch: (li
       handlers.failed(await errorOf(response));
       return;
     }
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        break;
-      }
-      buffer += value;
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        dispatch(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-      }
-    }
-    dispatch(buffer);
+    await readLines(response.body, dispatch);
     if (!cancelled()) {
       handlers.done();
     }
