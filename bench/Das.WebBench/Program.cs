@@ -193,15 +193,15 @@ async Task<(double First, double Total)> RunHubAsync(HubConnection connection, s
 {
     double start = Now(), first = double.NaN;
     int lines = 0;
-    await foreach (var line in connection.StreamAsync<string>("StreamQuery", query))
+    await foreach (var line in connection.StreamAsync<JsonElement>("StreamQuery", query))
     {
         if (++lines == 2)
         {
             first = Now();
         }
-        if (lines == 1 && !line.Contains("\"type\":\"start\"", StringComparison.Ordinal))
+        if (lines == 1 && !(line.TryGetProperty("type", out var type) && type.GetString() == "start"))
         {
-            throw new InvalidOperationException("the hub refused the query: " + line);
+            throw new InvalidOperationException("the hub refused the query: " + line.GetRawText());
         }
     }
     Check(lines, query);

@@ -83,6 +83,15 @@ public static class OutcomeJson
         return System.Text.Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length);
     }
 
+    /// <summary>One outcome as UTF-8 JSON (with the newline), for callers that pass the bytes on as they are.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ToUtf8Async(SourceOutcome outcome, bool includeTable, IReadOnlyDictionary<string, string>? extra,
+        CancellationToken cancellationToken)
+    {
+        var line = new MemoryStream();
+        await WriteLineAsync(line, outcome, includeTable, extra, cancellationToken).ConfigureAwait(false);
+        return line.GetBuffer().AsMemory(0, (int)line.Length);
+    }
+
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {
         if (value is double v)

@@ -35,9 +35,10 @@ async function hub(): Promise<HubConnection> {
 /** Starts a query; `search` is the query string without '?'. */
 export function runQuery(search: string, handlers: StreamHandlers): RunningQuery {
   let cancelled = false;
-  let subscription: ISubscription<string> | null = null;
+  let subscription: ISubscription<unknown> | null = null;
   const abort = new AbortController();
-  const dispatch = lineHandler(handlers, () => cancelled);
+  const dispatchValue = valueHandler(handlers, () => cancelled);
+  const dispatch = lineHandler(handlers, dispatchValue, () => cancelled);
 
   void (async () => {
     let conn: HubConnection;
@@ -52,8 +53,9 @@ export function runQuery(search: string, handlers: StreamHandlers): RunningQuery
     if (cancelled) {
       return;
     }
-    subscription = conn.stream<string>('StreamQuery', search).subscribe({
-      next: value => dispatch(typeof value === 'string' ? value : JSON.stringify(value)),
+    // The hub sends each line as a JSON value (a server older than that sent strings of JSON).
+    subscription = conn.stream<unknown>('StreamQuery', search).subscribe({
+      next: value => (typeof value === 'string' ? dispatch(value) : dispatchValue(value)),
       error: err => {
         if (!cancelled) {
           handlers.failed(hubError(err));
@@ -96,7 +98,9 @@ function hubError(err: unknown): ApiError {
   return new ApiError(text.replace(/^An unexpected error occurred invoking 'StreamQuery' on the server\.\s*(HubException:\s*)?/, ''));
 }
 
-function lineHandler(handlers: StreamHandlers, cancelled: () => boolean): (line: string) => void {
+/** Parses one NDJSON line and hands its value on. */
+function lineHandler(handlers: StreamHandlers, dispatchValue: (value: unknown) => void,
+  cancelled: () => boolean): (line: string) => void {
   return line => {
     if (cancelled() || !line.trim()) {
       return;
@@ -108,7 +112,14 @@ function lineHandler(handlers: StreamHandlers, cancelled: () => boolean): (line:
       handlers.failed(new ApiError('the server sent a line that is not JSON'));
       return;
     }
-    if (typeof value !== 'object' || value === null) {
+    dispatchValue(value);
+  };
+}
+
+/** Routes one line of the stream (start, errors or an outcome) to its handler; anything else is ignored. */
+function valueHandler(handlers: StreamHandlers, cancelled: () => boolean): (value: unknown) => void {
+  return value => {
+    if (cancelled() || typeof value !== 'object' || value === null) {
       return;
     }
     const record = value as Record<string, unknown>;
