@@ -24,6 +24,7 @@ using Microsoft.Extensions.Logging;
 //  (c) the first result drawn: Chromium shows the page, from the fastest archive answering to the first status painted.
 // Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20] [--rounds 3] [--no-browser] [--profile page.cpuprofile]
 var options = Options.Parse(args);
+using var allocations = args.Contains("--alloc") ? new Das.WebBench.AllocationSampler() : null;
 var stopwatch = Stopwatch.StartNew();
 double Now() => stopwatch.Elapsed.TotalMilliseconds;
 
@@ -32,6 +33,9 @@ var latencies = Enumerable.Range(0, options.Sources)
 var fastestAnswered = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
 var fastestAnsweredUnixMs = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
 var archives = new List<FakeVoServer>();
+// When the slowest archive received each request (ms on the stopwatch): says whether a late total was late leaving
+// Das (requests queued behind the burst) or late coming back.
+var slowestArrivals = new ConcurrentQueue<double>();
 for (int i = 0; i < options.Sources; i++)
 {
     var archive = await FakeVoServer.StartAsync();
@@ -39,6 +43,10 @@ for (int i = 0; i < options.Sources; i++)
     archive.Route("/scs", request =>
     {
         var ra = RaOf(request.QueryString);
+        if (index == options.Sources - 1)
+        {
+            slowestArrivals.Enqueue(Now());
+        }
         var answered = Task.Delay(TimeSpan.FromMilliseconds(latencies[index])).ContinueWith(_ =>
         {
             if (index == 0)
@@ -124,16 +132,24 @@ Report("ndjson", firstNdjson);
 for (int round = 1; round <= options.Rounds; round++)
 {
     Console.WriteLine();
-    Console.WriteLine(Invariant($"(b) round {round}: {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
+    Console.WriteLine(Invariant($"(b) round {round}{(round == 1 ? " (cold: Das's first burst of connections to every archive)" : "")}: {options.Clients} clients at once, each its own position; total time from request to the last outcome (slowest archive {latencies[^1]:0} ms; goal p95 <= slowest + 100 ms), load average {LoadAverage()}:"));
     var connections = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => ConnectAsync()));
+    double began = Now();
+    slowestArrivals.Clear();
     var hubTotals = await Task.WhenAll(connections.Select(c => RunHubAsync(c, NextQuery())));
     foreach (var c in connections)
     {
         await c.DisposeAsync();
     }
     Report("hub", [.. hubTotals.Select(t => t.Total)], latencies[^1]);
+    ReportArrivals(began);
+    began = Now();
+    slowestArrivals.Clear();
     var ndTotals = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => RunNdjsonAsync(NextQuery())));
     Report("ndjson", [.. ndTotals.Select(t => t.Total)], latencies[^1]);
+    ReportArrivals(began);
+    began = Now();
+    slowestArrivals.Clear();
     var mixed = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
     {
         if (i % 2 == 1)
@@ -144,6 +160,12 @@ for (int round = 1; round <= options.Rounds; round++)
         return await RunHubAsync(c, NextQuery());
     }));
     Report("mixed", [.. mixed.Select(t => t.Total)], latencies[^1]);
+    ReportArrivals(began);
+    if (allocations is not null)
+    {
+        Console.WriteLine("  allocated in this round, by type (sampled):");
+        Console.WriteLine(allocations.TakeTop(15));
+    }
 }
 
 // (c) The first result drawn in the browser.
@@ -181,6 +203,15 @@ foreach (var a in archives)
 }
 File.Delete(catalogue);
 return 0;
+
+void ReportArrivals(double began)
+{
+    var late = slowestArrivals.Select(t => t - began).Order().ToArray();
+    if (late.Length > 0)
+    {
+        Console.WriteLine(Invariant($"          the slowest archive got its {late.Length} requests {late[0]:0}–{late[^1]:0} ms after the clients began (median {late[late.Length / 2]:0})"));
+    }
+}
 
 async Task<HubConnection> ConnectAsync()
 {
@@ -238,8 +269,22 @@ static void Report(string name, IReadOnlyList<double> values, double? slowest = 
 {
     var sorted = values.Order().ToArray();
     double P(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-    var tail = slowest is double s ? Invariant($"  p95 - slowest = {P(0.95) - s:+0;-0} ms") : "";
+    var tail = slowest is double s ? Invariant($"  p95 - slowest = {P(0.95) - s:+0;-0} ms  ({RuntimeSince()})") : "";
     Console.WriteLine(Invariant($"  {name,-7} n={sorted.Length,3}  min {sorted[0],7:0.0}  median {P(0.5),7:0.0}  p95 {P(0.95),7:0.0}  max {sorted[^1],7:0.0} ms{tail}"));
+}
+
+// What the runtime did since the last report: GC pause time and collections, and the thread pool's size (a stall
+// shared by every client shows up here, not in one client's numbers).
+static string RuntimeSince()
+{
+    var pause = GC.GetTotalPauseDuration();
+    int[] counts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    var text = Invariant($"GC paused {(pause - RuntimeMarks.Pause).TotalMilliseconds:0} ms in {counts[0] - RuntimeMarks.Counts[0]}/{counts[1] - RuntimeMarks.Counts[1]}/{counts[2] - RuntimeMarks.Counts[2]} gen0/1/2 collections, {ThreadPool.ThreadCount} pool threads");
+    var last = GC.GetGCMemoryInfo(GCKind.Any);
+    text += Invariant($"; last GC gen{last.Generation} paused {last.PauseDurations[0].TotalMilliseconds:0} ms, promoted {last.PromotedBytes / 1e6:0.0} MB, heap {last.HeapSizeBytes / 1e6:0} MB, {last.PinnedObjectsCount} pinned");
+    RuntimeMarks.Pause = pause;
+    RuntimeMarks.Counts = counts;
+    return text;
 }
 
 static string RaOf(string queryString)
@@ -301,4 +346,11 @@ internal sealed record Options(int Sources, int Clients, int Runs, int Rounds, b
             !args.Contains("--no-browser"), Environment.GetEnvironmentVariable("DAS_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium",
             Array.IndexOf(args, "--profile") is int p and >= 0 && p + 1 < args.Length ? args[p + 1] : null);
     }
+}
+
+/// <summary>The runtime's counters at the last report.</summary>
+internal static class RuntimeMarks
+{
+    public static TimeSpan Pause { get; set; }
+    public static int[] Counts { get; set; } = [0, 0, 0];
 }

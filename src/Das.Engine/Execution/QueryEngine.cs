@@ -21,6 +21,7 @@ public sealed partial class QueryEngine
     private readonly TimeProvider _time;
     private readonly ILogger<QueryEngine> _log;
     private readonly HostLimiter _hosts;
+    private readonly SourceLatencies _latencies = new();
 
     /// <summary>Creates the engine.</summary>
     public QueryEngine(AnswerCache cache, TimeProvider time, IOptions<EngineOptions> options, ILogger<QueryEngine> log)
@@ -45,7 +46,9 @@ public sealed partial class QueryEngine
         ArgumentNullException.ThrowIfNull(access);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         long start = _time.GetTimestamp();
-        var running = sources.Select(source => RunOneAsync(source, query, access, start, stop.Token)).ToList();
+        // Slowest first: the start order is the order requests leave in a burst (see SourceLatencies); outcomes are
+        // still yielded as they complete.
+        var running = _latencies.SlowestFirst(sources).Select(source => RunOneAsync(source, query, access, start, stop.Token)).ToList();
         try
         {
             await foreach (var done in Task.WhenEach(running).WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -118,6 +121,7 @@ public sealed partial class QueryEngine
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !stop.IsCancellationRequested)
         {
+            _latencies.Record(d.Id, d.Budget);
             return Failed(d, start, request, SourceFailureKind.Timeout, $"no complete answer within its budget of {SourceOutcome.Seconds(d.Budget)}", true);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -140,7 +144,20 @@ public sealed partial class QueryEngine
     private async Task<SourceAnswer> FetchAsync(IDataSource source, SourceRequest request, CancellationToken cancellationToken)
     {
         using var slot = await _hosts.AcquireAsync(source.Descriptor.Host, cancellationToken).ConfigureAwait(false);
-        return await source.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        long sent = _time.GetTimestamp();
+        try
+        {
+            return await source.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The archive's own time (an answer or a failure), without the wait for a host slot; abandoned requests
+            // say nothing about it.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _latencies.Record(source.Descriptor.Id, _time.GetElapsedTime(sent));
+            }
+        }
     }
 
     private SourceOutcome Answered(SourceDescriptor d, long start, CachedAnswer entry, bool fromCache)

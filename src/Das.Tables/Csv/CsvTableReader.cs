@@ -619,8 +619,9 @@ internal sealed class CsvTableReader
 
     private sealed class CellIndex
     {
-        public int[] Starts = new int[4096];
-        public int[] Lengths = new int[4096];
+        // Small at first (most tables are small); doubled as rows come.
+        public int[] Starts = new int[256];
+        public int[] Lengths = new int[256];
         public readonly List<byte[]> Special = [];
         public readonly List<(int Row, int Offset, string Code, string Message)> Issues = [];
 

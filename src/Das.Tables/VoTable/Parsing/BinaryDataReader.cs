@@ -27,7 +27,7 @@ internal sealed class BinaryDataReader
 
     private readonly bool _parallel;
     private readonly bool[] _all, _groupA, _groupB;
-    private int[] _rowStarts = new int[4096];
+    private int[] _rowStarts = new int[64];         // doubled as rows come: most answers are small
     private readonly int _stride;                  // cell offsets per row: one per column and the row's length
     private int[] _cellOffsets = [];               // per row, where each cell starts (relative to the row), when rows vary
     private readonly int[]? _fixedOffsets;         // where each cell starts when every row has the same layout
@@ -82,7 +82,7 @@ internal sealed class BinaryDataReader
         }
         else
         {
-            _cellOffsets = new int[4096 * _stride];
+            _cellOffsets = new int[64 * _stride];
         }
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }

@@ -552,8 +552,10 @@ internal sealed class TableDataReader
     /// <summary>Where each cell's text is within the window, for one block of rows.</summary>
     private sealed class CellIndex
     {
-        public int[] Starts = new int[4096];
-        public int[] Lengths = new int[4096]; // >= 0 text length; -1 empty; -2 missing; -3 decoded text in Special
+        // Small at first: most archive answers have a few rows, and a query reads dozens of them at once (64 KB of
+        // index per reader was most of what a busy server allocated); big tables double it a few times, once.
+        public int[] Starts = new int[256];
+        public int[] Lengths = new int[256]; // >= 0 text length; -1 empty; -2 missing; -3 decoded text in Special
         public readonly List<byte[]> Special = [];
         public readonly List<ScanIssue> Issues = [];
 
