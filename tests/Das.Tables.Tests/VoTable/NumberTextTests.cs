@@ -28,6 +28,43 @@ public sealed class NumberTextTests
         }
     }
 
+    [Theory]
+    [InlineData("00000000123.4500000000")]      // leading zeros are skipped before the eight-digit steps
+    [InlineData("0.00000000123456789012")]      // zeros after the point scale; 12 significant digits follow
+    [InlineData("12345678.12345678")]           // one eight-digit step on each side of the point
+    [InlineData("1234567890123456789")]         // 19 digits: 8 + 8 + 3
+    [InlineData("12345678901234567890")]        // 20 digits: the runtime's parser decides
+    [InlineData("100000000.00000001")]          // zeros inside the digits count
+    [InlineData("1234567:12345678")]            // a byte just past '9' ends the digits (not a number)
+    [InlineData("12345678/1234567")]            // a byte just before '0' too
+    [InlineData("-87654321.87654321e-5")]
+    [InlineData("0.1234567800000000000000")]     // trailing zeros past 19 digits
+    public void Long_digit_runs_parse_like_the_runtime(string text)
+    {
+        bool runtime = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double expected);
+        Assert.Equal(runtime, NumberText.TryParseDouble(Encoding.ASCII.GetBytes(text), out double ours));
+        if (runtime)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(ours));
+        }
+    }
+
+    [Fact]
+    public void Eight_digit_steps_accept_exactly_the_ascii_digits()
+    {
+        for (int b = 0; b < 256; b++)
+        {
+            var bytes = Encoding.ASCII.GetBytes("12345678");
+            bytes[b % 8] = (byte)b;
+            ulong chunk = BitConverter.ToUInt64(bytes);
+            Assert.Equal(b is >= '0' and <= '9', NumberText.AreEightDigits(chunk));
+            if (b is >= '0' and <= '9')
+            {
+                Assert.Equal(uint.Parse(Encoding.ASCII.GetString(bytes), CultureInfo.InvariantCulture), NumberText.EightDigitsValue(chunk));
+            }
+        }
+    }
+
     [Fact]
     public void Sixteen_to_nineteen_digit_decimals_match_the_runtime_parser_bit_for_bit()
     {
