@@ -30,7 +30,14 @@ public static class VoServiceCollectionExtensions
                 MaxConnectionsPerServer = maxConnectionsPerHost,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            // One handler for the life of the process: the factory's default replaces it every 2 minutes, and each
+            // new handler starts with no connections, so a server met a cold burst of connects to every archive every
+            // 2 minutes. PooledConnectionLifetime above already renews connections (and DNS) every 5 minutes.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's per-request log scopes and messages: Das logs each source's outcome itself (QueryEngine),
+            // and under 50 pages at once these were a good part of the per-request cost.
+            .RemoveAllLoggers();
         services.TryAddSingleton<VoHttpClient>();
         services.TryAddSingleton<Answers.VoQueryClient>();
         services.TryAddSingleton<NameResolution.NameResolver>();

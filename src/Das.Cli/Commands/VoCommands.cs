@@ -140,8 +140,8 @@ internal static class VoCommands
     private static Command Resolve()
     {
         var name = new Argument<string>("name") { Description = "An object name: M 31, NGC 6302, FRB 20180924B ..." };
-        var sesame = new Option<string?>("--sesame") { Description = $"Sesame's URL (default {SesameQuery.DefaultEndpoint}, mirror {SesameQuery.MirrorEndpoint})." };
-        var simbad = new Option<string?>("--simbad-tap") { Description = $"SIMBAD's TAP service, asked when Sesame cannot be reached (default {NameResolver.SimbadTap}, mirror {NameResolver.SimbadMirror})." };
+        var sesame = new Option<string?>("--sesame") { Description = $"Sesame's URL (default {SesameQuery.DefaultEndpointText}, mirror {SesameQuery.MirrorEndpointText})." };
+        var simbad = new Option<string?>("--simbad-tap") { Description = $"SIMBAD's TAP service, asked when Sesame cannot be reached (default {NameResolver.SimbadTapText}, mirror {NameResolver.SimbadMirrorText})." };
         var command = new Command("resolve", "Resolve an object name: Sesame (SIMBAD, then NED, then VizieR), then SIMBAD TAP.") { name, sesame, simbad, Timeout };
         command.SetAction(async (parse, ct) =>
         {

@@ -14,11 +14,17 @@ namespace Das.Vo.NameResolution;
 /// </summary>
 public sealed class NameResolver
 {
+    /// <summary>SIMBAD's TAP service, as text (help texts name it without building a Uri at start-up).</summary>
+    public const string SimbadTapText = "https://simbad.cds.unistra.fr/simbad/sim-tap";
+
+    /// <summary>SIMBAD's mirror, as text.</summary>
+    public const string SimbadMirrorText = "https://simbad.harvard.edu/";
+
     /// <summary>SIMBAD's TAP service.</summary>
-    public static readonly Uri SimbadTap = new("https://simbad.cds.unistra.fr/simbad/sim-tap");
+    public static readonly Uri SimbadTap = new(SimbadTapText);
 
     /// <summary>SIMBAD's mirror (same path).</summary>
-    public static readonly Uri SimbadMirror = new("https://simbad.harvard.edu/");
+    public static readonly Uri SimbadMirror = new(SimbadMirrorText);
 
     /// <summary>Databases whose positions differ by more than this make a name ambiguous (an object, not a cloud of answers).</summary>
     public static readonly double AmbiguityArcsec = 60;

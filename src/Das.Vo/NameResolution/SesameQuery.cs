@@ -6,11 +6,17 @@ namespace Das.Vo.NameResolution;
 /// <summary>A Sesame name-resolution request: XML output with identifiers, SIMBAD then NED then VizieR by default.</summary>
 public sealed record SesameQuery
 {
+    /// <summary>The primary public endpoint, as text (help texts name it without building a Uri at start-up).</summary>
+    public const string DefaultEndpointText = "https://cds.unistra.fr/cgi-bin/nph-sesame/";
+
+    /// <summary>The public mirror, as text.</summary>
+    public const string MirrorEndpointText = "http://vizier.cfa.harvard.edu/viz-bin/nph-sesame/";
+
     /// <summary>The primary public endpoint.</summary>
-    public static readonly Uri DefaultEndpoint = new("https://cds.unistra.fr/cgi-bin/nph-sesame/");
+    public static readonly Uri DefaultEndpoint = new(DefaultEndpointText);
 
     /// <summary>The public mirror.</summary>
-    public static readonly Uri MirrorEndpoint = new("http://vizier.cfa.harvard.edu/viz-bin/nph-sesame/");
+    public static readonly Uri MirrorEndpoint = new(MirrorEndpointText);
 
     /// <summary>The endpoint (ends with nph-sesame/).</summary>
     public Uri Endpoint { get; init; } = DefaultEndpoint;
