@@ -1,6 +1,9 @@
 namespace Das.Sky.CrossMatch;
 
-/// <summary>Growable pair storage, one per chunk of A rows, so parallel workers never share a buffer.</summary>
+/// <summary>
+/// Growable pair storage (two rows and a separation, in arcsec or radians as its user decides), one per block of
+/// streamed rows, so parallel workers never share a buffer.
+/// </summary>
 internal sealed class PairBuffer
 {
     private int[] _a = new int[64];
@@ -9,7 +12,7 @@ internal sealed class PairBuffer
 
     public int Count { get; private set; }
 
-    public void Add(int rowA, int rowB, double separationArcsec)
+    public void Add(int rowA, int rowB, double separation)
     {
         if (Count == _a.Length)
         {
@@ -19,9 +22,12 @@ internal sealed class PairBuffer
         }
         _a[Count] = rowA;
         _b[Count] = rowB;
-        _sep[Count] = separationArcsec;
+        _sep[Count] = separation;
         Count++;
     }
+
+    /// <summary>The pair at <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
+    public (int A, int B, double Separation) this[int index] => (_a[index], _b[index], _sep[index]);
 
     public void CopyTo(int[] a, int[] b, double[] sep, int at)
     {
