@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Das.Jobs.Running;
+using Das.Jobs.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -8,8 +9,10 @@ namespace Das.Jobs.Hangfire;
 
 /// <summary>
 /// Forwards job changes made by other instances to this instance's <see cref="JobEvents"/>: LISTENs on the store's
-/// channel and, for each "instance|id" from another instance, reads the record and publishes its phase and latest
-/// progress (progress of a job running elsewhere thus arrives at the store's flush pace, 1 s by default).
+/// channel and, for each "instance|id|PHASE" from another instance, publishes that phase with the record's latest
+/// progress and error (progress of a job running elsewhere thus arrives at the store's flush pace, 1 s by default).
+/// The phase comes from the notification, not the record: a job that finishes before its EXECUTING notification is
+/// read still shows EXECUTING to watchers here, then COMPLETED.
 /// Reconnects after a lost connection.
 /// </summary>
 internal sealed partial class PostgresJobNotifications(NpgsqlDataSource dataSource, PostgresJobStore store, JobEvents events, JobOptions options, TimeProvider time, ILogger<PostgresJobNotifications> log)
@@ -59,11 +62,19 @@ internal sealed partial class PostgresJobNotifications(NpgsqlDataSource dataSour
                 {
                     continue;
                 }
+                var rest = payload[(bar + 1)..];
+                int phaseBar = rest.IndexOf('|', StringComparison.Ordinal);
+                var id = phaseBar < 0 ? rest : rest[..phaseBar];
+                var announced = phaseBar < 0 ? null : JobJson.ParsePhase(rest[(phaseBar + 1)..]);
                 try
                 {
-                    if (await store.GetAsync(payload[(bar + 1)..], stoppingToken) is { } job)
+                    if (await store.GetAsync(id, stoppingToken) is { } job)
                     {
-                        events.Publish(job.Id, job.Owner, job.Phase, job.Progress, job.Error, time.GetUtcNow());
+                        // The record may already be past the announced phase: its progress and error belong to the
+                        // later phase, which has its own notification.
+                        var phase = announced ?? job.Phase;
+                        bool current = phase == job.Phase;
+                        events.Publish(job.Id, job.Owner, phase, current ? job.Progress : null, current ? job.Error : null, time.GetUtcNow());
                     }
                 }
                 catch (NpgsqlException e)

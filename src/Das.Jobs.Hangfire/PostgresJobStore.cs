@@ -6,7 +6,8 @@ namespace Das.Jobs.Hangfire;
 
 /// <summary>
 /// Job records in PostgreSQL, shared by every instance. Same table shape and compare-and-set rules as the SQLite
-/// store; every change is announced with NOTIFY (payload "instance|id") so other instances can forward it live.
+/// store; every change is announced with NOTIFY (payload "instance|id|PHASE", the phase the change set) so other
+/// instances can forward it live, every phase included even when the next change comes before they read the record.
 /// </summary>
 internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schema, string instance) : IJobStore
 {
@@ -53,7 +54,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
         await using var command = dataSource.CreateCommand($"INSERT INTO {schema}.jobs ({Columns}) VALUES (@id, @kind, @owner, @groups, @parameters, @phase, @progress, @results, @error, @created, @started, @ended, @run_by)");
         JobRows.Bind(command, job, "");
         await command.ExecuteNonQueryAsync(cancellationToken);
-        await NotifyAsync(job.Id, cancellationToken);
+        await NotifyAsync(job, cancellationToken);
     }
 
     public async Task<JobRecord?> GetAsync(string id, CancellationToken cancellationToken)
@@ -96,7 +97,7 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
         var changed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (changed)
         {
-            await NotifyAsync(job.Id, cancellationToken);
+            await NotifyAsync(job, cancellationToken);
         }
         return changed;
     }
@@ -133,11 +134,11 @@ internal sealed class PostgresJobStore(NpgsqlDataSource dataSource, string schem
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task NotifyAsync(string id, CancellationToken cancellationToken)
+    private async Task NotifyAsync(JobRecord job, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
         command.Parameters.AddWithValue("channel", Channel);
-        command.Parameters.AddWithValue("payload", instance + "|" + id);
+        command.Parameters.AddWithValue("payload", instance + "|" + job.Id + "|" + JobJson.PhaseName(job.Phase));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

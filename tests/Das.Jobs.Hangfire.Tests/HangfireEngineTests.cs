@@ -53,6 +53,65 @@ public sealed class HangfireEngineTests
     }
 
     [Fact]
+    public async Task A_phase_another_instance_announced_is_forwarded_even_when_its_record_has_moved_on()
+    {
+        // The race the test above can meet: the worker finishes before the front reads the EXECUTING notice. The
+        // notices carry their phase, so watchers here still see EXECUTING, then COMPLETED with the record's progress.
+        var connection = HangfireInstance.Postgres();
+        using var dir = new TempDir();
+        await using var front = await HangfireInstance.StartAsync("front", Schema(), dir.Path, new SharedHandler(), worker: false);
+        var now = TimeProvider.System.GetUtcNow();
+        await front.Store.AddAsync(new JobRecord
+        {
+            Id = "j-raced",
+            Kind = "shared",
+            Owner = "user:alice",
+            Parameters = Parameters("{}"),
+            Phase = JobPhase.Completed,
+            Progress = new JobProgress(1.0, "done"),
+            Created = now,
+            Started = now,
+            Ended = now,
+            RunBy = "worker",
+        }, Ct);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        watching.CancelAfter(Long);
+        await using var events = front.Events.WatchAsync("user:alice", "j-raced", watching.Token).GetAsyncEnumerator(watching.Token);
+        await using var data = Npgsql.NpgsqlDataSource.Create(connection);
+        async Task AnnounceAsync(string phase)
+        {
+            await using var notify = data.CreateCommand("SELECT pg_notify(@channel, @payload)");
+            notify.Parameters.AddWithValue("channel", front.Store.Channel);
+            notify.Parameters.AddWithValue("payload", "worker|j-raced|" + phase);
+            await notify.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The front LISTENs from a background service that may not have started listening yet: announce EXECUTING
+        // until it is forwarded, then COMPLETED (notices arrive in the order they were sent).
+        var first = events.MoveNextAsync().AsTask();
+        while (!first.IsCompleted)
+        {
+            await AnnounceAsync("EXECUTING");
+            await Task.WhenAny(first, Task.Delay(200, Ct));
+        }
+        Assert.True(await first);
+        var executing = events.Current;
+        await AnnounceAsync("COMPLETED");
+        JobEvent last;
+        do
+        {
+            Assert.True(await events.MoveNextAsync());
+            last = events.Current;
+        }
+        while (last.Phase == JobPhase.Executing);
+
+        Assert.Equal(JobPhase.Executing, executing.Phase);
+        Assert.Null(executing.Progress); // the record's progress is the completed job's, not the executing one's
+        Assert.Equal(JobPhase.Completed, last.Phase);
+        Assert.Equal(1.0, last.Progress!.Fraction);
+    }
+
+    [Fact]
     public async Task Two_worker_instances_share_the_work()
     {
         HangfireInstance.Postgres();

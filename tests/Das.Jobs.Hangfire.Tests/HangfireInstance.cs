@@ -26,6 +26,9 @@ internal sealed class HangfireInstance : IAsyncDisposable
 
     public JobEvents Events => _provider.GetRequiredService<JobEvents>();
 
+    /// <summary>The instance's job store (its NOTIFY channel and records).</summary>
+    public PostgresJobStore Store => _provider.GetRequiredService<PostgresJobStore>();
+
     /// <summary>The PostgreSQL connection string, or a skip with the reason.</summary>
     public static string Postgres()
     {
