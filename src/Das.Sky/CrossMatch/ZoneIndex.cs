@@ -26,6 +26,7 @@ internal sealed class ZoneIndex
     private readonly double _radiusDeg;
     private readonly double _decMin;
     private readonly double _decMax;
+    private readonly OccupancyFilter? _occupied; // which (zone, RA cell) hold an entry; null when it would not help
 
     private ZoneIndex(int[] zoneStart, Entry[] entries, double decMin, double decMax, double zoneHeight, int zoneCount, double radiusDeg)
     {
@@ -57,10 +58,14 @@ internal sealed class ZoneIndex
             }
             _halfWidth[z] = halfWidth;
         }
+        _occupied = OccupancyFilter.Build(entries, zoneStart, zoneCount, _halfWidth);
     }
 
     /// <summary>Number of indexed (valid) positions.</summary>
     public int Count => _entries.Length;
+
+    /// <summary>Whether lookups first ask the occupancy bits (a sparse index); for tests.</summary>
+    internal bool FiltersEmptyLookups => _occupied is not null;
 
     // No [MethodImpl(AggressiveOptimization)] here: it would bar the ReadyToRun code the CLI is published with and
     // make every run JIT these methods (measured: no faster, often slower, in a one-shot das xmatch).
@@ -152,6 +157,10 @@ internal sealed class ZoneIndex
             return;
         }
         int zoneLo = ZoneOf(decLo, _decMin, _zonesPerDegree, _zoneCount), zoneHi = ZoneOf(decHi, _decMin, _zonesPerDegree, _zoneCount);
+        if (_occupied is { } occupied && occupied.IsEmpty(ra, zoneLo, zoneHi))
+        {
+            return;
+        }
         for (int zone = zoneLo; zone <= zoneHi; zone++)
         {
             int from = _zoneStart[zone], to = _zoneStart[zone + 1];
@@ -276,4 +285,112 @@ internal sealed class ZoneIndex
     }
 
     private readonly record struct Entry(double Ra, double Dec, int Row);
+
+    /// <summary>
+    /// One bit per (RA cell, zone): set when the zone holds an entry in that RA cell. When the indexed catalogue is
+    /// sparse at the scale of the radius (the usual case: 10^5 sources in a field of degrees, matched at 1″) nearly
+    /// every lookup of the other catalogue finds nothing, and this answers it from one cache line instead of a
+    /// binary search in each of the 2-3 zones (three scattered reads each). Bits of neighbouring zones of one cell
+    /// are adjacent, so a lookup's zones are one word. Never says "empty" wrongly: an entry within the radius lies in
+    /// one of the lookup's zones and within the widest RA half-width of any zone, so in one of the cells tested.
+    /// </summary>
+    private sealed class OccupancyFilter
+    {
+        // At most 2^22 bits (512 KB): it stays in the L2 cache while the other catalogue streams past, and is cheap
+        // to fault in (4 MB cost as much in page faults, ~11 µs a page here, as it saved in lookups). Coarser cells
+        // only set more bits: 10^5 entries over 36 000 zones × 116 cells still leave 97 % of them clear.
+        private const long MaxBits = 1L << 22;
+
+        private readonly ulong[] _bits;
+        private readonly int _zoneCount;
+        private readonly int _cellCount;
+        private readonly double _raMin;
+        private readonly double _raMax;
+        private readonly double _cellsPerDegree;
+        private readonly double _halfWidth; // the widest RA half-width of any zone (degrees)
+
+        private OccupancyFilter(ulong[] bits, int zoneCount, int cellCount, double raMin, double raMax, double cellsPerDegree, double halfWidth)
+        {
+            _bits = bits;
+            _zoneCount = zoneCount;
+            _cellCount = cellCount;
+            _raMin = raMin;
+            _raMax = raMax;
+            _cellsPerDegree = cellsPerDegree;
+            _halfWidth = halfWidth;
+        }
+
+        /// <summary>The filter, or null where it cannot help: a dense or tiny index, wide RA windows (near a pole, large radii).</summary>
+        public static OccupancyFilter? Build(Entry[] entries, int[] zoneStart, int zoneCount, double[] halfWidths)
+        {
+            if (entries.Length < 1024)
+            {
+                return null;
+            }
+            double halfWidth = 0, raMin = 360, raMax = 0;
+            foreach (double h in halfWidths)
+            {
+                halfWidth = Math.Max(halfWidth, h);
+            }
+            foreach (ref readonly var e in entries.AsSpan())
+            {
+                raMin = Math.Min(raMin, e.Ra);
+                raMax = Math.Max(raMax, e.Ra);
+            }
+            double span = raMax - raMin;
+            if (halfWidth >= 180.0 || !(span > 0))
+            {
+                return null;
+            }
+            // Cells at least as wide as a lookup's RA window (so it tests one or two), as many as the bit budget allows.
+            long cells = (long)Math.Min(MaxBits / zoneCount, Math.Floor(span / (2 * halfWidth)));
+            // Worth it only with enough cells, and most bits clear.
+            if (cells < 16 || entries.Length * 8L > cells * zoneCount)
+            {
+                return null;
+            }
+            double cellsPerDegree = cells / span;
+            var bits = new ulong[((cells * zoneCount) + 63) / 64];
+            for (int zone = 0; zone < zoneCount; zone++)
+            {
+                for (int k = zoneStart[zone]; k < zoneStart[zone + 1]; k++)
+                {
+                    long bit = (CellOf(entries[k].Ra, raMin, cellsPerDegree, (int)cells) * (long)zoneCount) + zone;
+                    bits[bit >> 6] |= 1UL << (int)(bit & 63);
+                }
+            }
+            return new OccupancyFilter(bits, zoneCount, (int)cells, raMin, raMax, cellsPerDegree, halfWidth);
+        }
+
+        /// <summary>True when no entry of zones [zoneLo, zoneHi] lies in the RA window of a lookup at <paramref name="ra"/>.</summary>
+        public bool IsEmpty(double ra, int zoneLo, int zoneHi)
+        {
+            double lo = ra - _halfWidth, hi = ra + _halfWidth;
+            if (lo < 0 || hi >= 360.0)
+            {
+                return false; // the window wraps: let the zones decide
+            }
+            if (hi < _raMin || lo > _raMax)
+            {
+                return true;
+            }
+            int cellLo = CellOf(lo, _raMin, _cellsPerDegree, _cellCount), cellHi = CellOf(hi, _raMin, _cellsPerDegree, _cellCount);
+            for (int cell = cellLo; cell <= cellHi; cell++)
+            {
+                long first = ((long)cell * _zoneCount) + zoneLo, last = ((long)cell * _zoneCount) + zoneHi;
+                for (long bit = first; bit <= last; bit++)
+                {
+                    if ((_bits[bit >> 6] & (1UL << (int)(bit & 63))) != 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        // Building and testing share it, so an entry and a window edge at the same RA always fall in the same cell.
+        private static int CellOf(double ra, double raMin, double cellsPerDegree, int cellCount) =>
+            Math.Clamp((int)((ra - raMin) * cellsPerDegree), 0, cellCount - 1);
+    }
 }

@@ -91,6 +91,36 @@ public sealed class SkyCrossMatcherTests
         }
     }
 
+    [Theory]
+    [InlineData(155.0, 0.0, 1.0)]   // a field like the shared benchmark's, at 1″
+    [InlineData(10.0, -60.0, 3.0)]  // further south: RA windows twice as wide
+    [InlineData(0.3, 20.0, 2.0)]    // a field across RA 0: the bits span 0-360°, and windows that wrap are left to the zones
+    public void A_sparse_index_that_answers_empty_lookups_from_its_occupancy_bits_finds_every_pair_brute_force_does(
+        double ra0, double dec0, double radius)
+    {
+        var rng = new Random(4321);
+        var (raA, decA) = Cluster(rng, ra0, dec0, 3000, 0.5);
+        var (raField, decField) = Cluster(rng, ra0, dec0, 3000, 0.5);
+        // Half of B lies near A rows, up to twice the radius away (both sides of the radius occur); half is field.
+        var raB = new double[6000];
+        var decB = new double[6000];
+        for (int i = 0; i < 3000; i++)
+        {
+            double offset = radius / 3600 * 2 * rng.NextDouble(), angle = rng.NextDouble() * 2 * Math.PI;
+            decB[i] = decA[i] + (offset * Math.Sin(angle));
+            raB[i] = raA[i] + (offset * Math.Cos(angle) / Math.Cos(decA[i] * Math.PI / 180));
+            (raB[3000 + i], decB[3000 + i]) = (raField[i], decField[i]);
+        }
+        Assert.True(ZoneIndex.Build(raA, decA, radius / 3600).FiltersEmptyLookups);
+
+        var brute = BruteForce(raA, decA, raB, decB, radius);
+        var all = Pairs(SkyCrossMatcher.Match(raA, decA, raB, decB, radius, CrossMatchMode.All));
+        Assert.True(brute.Count > 1000);
+        Assert.Equal(brute.Keys.Order(), all.Keys.Order());
+        var best = SkyCrossMatcher.Match(raA, decA, raB, decB, radius, CrossMatchMode.Best);
+        Assert.Equal(brute.GroupBy(p => p.Key.A).Count(), best.Count);
+    }
+
     [Fact]
     public void Radius_of_degrees_finds_the_same_pairs_as_brute_force()
     {
