@@ -101,8 +101,7 @@ public static class SkyCrossMatcher
         }
         double radiusDeg = radiusArcsec / 3600.0;
         long start = TimeProvider.System.GetTimestamp();
-        var (indexRa, indexDec) = (indexA ? a : b).ToArrays();
-        var index = ZoneIndex.Build(indexRa, indexDec, radiusDeg);
+        var index = ZoneIndex.Build(indexA ? a : b, radiusDeg);
         if (index.Count == 0)
         {
             return CrossMatchResult.Empty;

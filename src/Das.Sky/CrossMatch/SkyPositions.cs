@@ -57,23 +57,4 @@ public sealed class SkyPositions
         }
         return count > int.MaxValue ? null : new SkyPositions(r, d, (int)count);
     }
-
-    /// <summary>The positions as two arrays: the arrays themselves when given so, otherwise a copy.</summary>
-    internal (double[] Ra, double[] Dec) ToArrays()
-    {
-        if (Ra.Count == 1 && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Ra[0], out var ra) && ra.Offset == 0 && ra.Count == ra.Array!.Length &&
-            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Dec[0], out var dec) && dec.Offset == 0 && dec.Count == dec.Array!.Length)
-        {
-            return (ra.Array, dec.Array!);
-        }
-        double[] r = new double[Count], d = new double[Count];
-        int at = 0;
-        for (int i = 0; i < Ra.Count; i++)
-        {
-            Ra[i].Span.CopyTo(r.AsSpan(at));
-            Dec[i].Span.CopyTo(d.AsSpan(at));
-            at += Ra[i].Length;
-        }
-        return (r, d);
-    }
 }
