@@ -345,9 +345,7 @@ public static class SkyCrossMatcher
         /// </remarks>
         public Nearest Reduce(int indexedRows, bool nearestOnly)
         {
-            var offers = nearestOnly
-                ? Blocks(static (s, block) => s.OffersBlock(block, nearestOnly: true))
-                : Blocks(static (s, block) => s.OffersBlock(block, nearestOnly: false));
+            var offers = Blocks((s, block) => s.OffersBlock(block, nearestOnly));
             var nearest = new Nearest(indexedRows);
             foreach (var buffer in offers)
             {

@@ -309,33 +309,15 @@ internal sealed class ZoneIndex
     /// every lookup of the other catalogue finds nothing, and this answers it from one cache line instead of a
     /// binary search in each of the 2-3 zones (three scattered reads each). Bits of neighbouring zones of one cell
     /// are adjacent, so a lookup's zones are one word. Never says "empty" wrongly: an entry within the radius lies in
-    /// one of the lookup's zones and within the widest RA half-width of any zone, so in one of the cells tested.
+    /// one of the lookup's zones and within the widest RA half-width of any zone (<c>halfWidth</c>, degrees), so in
+    /// one of the cells tested.
     /// </summary>
-    private sealed class OccupancyFilter
+    private sealed class OccupancyFilter(ulong[] bits, int zoneCount, int cellCount, double raMin, double raMax, double cellsPerDegree, double halfWidth)
     {
         // At most 2^22 bits (512 KB): it stays in the L2 cache while the other catalogue streams past, and is cheap
         // to fault in (4 MB cost as much in page faults, ~11 µs a page here, as it saved in lookups). Coarser cells
         // only set more bits: 10^5 entries over 36 000 zones × 116 cells still leave 97 % of them clear.
         private const long MaxBits = 1L << 22;
-
-        private readonly ulong[] _bits;
-        private readonly int _zoneCount;
-        private readonly int _cellCount;
-        private readonly double _raMin;
-        private readonly double _raMax;
-        private readonly double _cellsPerDegree;
-        private readonly double _halfWidth; // the widest RA half-width of any zone (degrees)
-
-        private OccupancyFilter(ulong[] bits, int zoneCount, int cellCount, double raMin, double raMax, double cellsPerDegree, double halfWidth)
-        {
-            _bits = bits;
-            _zoneCount = zoneCount;
-            _cellCount = cellCount;
-            _raMin = raMin;
-            _raMax = raMax;
-            _cellsPerDegree = cellsPerDegree;
-            _halfWidth = halfWidth;
-        }
 
         /// <summary>The filter, or null where it cannot help: a dense or tiny index, wide RA windows (near a pole, large radii).</summary>
         public static OccupancyFilter? Build(Entry[] entries, int[] zoneStart, int zoneCount, double[] halfWidths)
@@ -382,22 +364,22 @@ internal sealed class ZoneIndex
         /// <summary>True when no entry of zones [zoneLo, zoneHi] lies in the RA window of a lookup at <paramref name="ra"/>.</summary>
         public bool IsEmpty(double ra, int zoneLo, int zoneHi)
         {
-            double lo = ra - _halfWidth, hi = ra + _halfWidth;
+            double lo = ra - halfWidth, hi = ra + halfWidth;
             if (lo < 0 || hi >= 360.0)
             {
                 return false; // the window wraps: let the zones decide
             }
-            if (hi < _raMin || lo > _raMax)
+            if (hi < raMin || lo > raMax)
             {
                 return true;
             }
-            int cellLo = CellOf(lo, _raMin, _cellsPerDegree, _cellCount), cellHi = CellOf(hi, _raMin, _cellsPerDegree, _cellCount);
+            int cellLo = CellOf(lo, raMin, cellsPerDegree, cellCount), cellHi = CellOf(hi, raMin, cellsPerDegree, cellCount);
             for (int cell = cellLo; cell <= cellHi; cell++)
             {
-                long first = ((long)cell * _zoneCount) + zoneLo, last = ((long)cell * _zoneCount) + zoneHi;
+                long first = ((long)cell * zoneCount) + zoneLo, last = ((long)cell * zoneCount) + zoneHi;
                 for (long bit = first; bit <= last; bit++)
                 {
-                    if ((_bits[bit >> 6] & (1UL << (int)(bit & 63))) != 0)
+                    if ((bits[bit >> 6] & (1UL << (int)(bit & 63))) != 0)
                     {
                         return false;
                     }

@@ -298,7 +298,8 @@ internal static class NumberText
     /// <summary>
     /// Appends the decimal digits from <paramref name="i"/> to the mantissa, eight at a time while eight are there
     /// (archives write doubles with 16-19 digits: two or three steps instead of as many loop turns); returns where the
-    /// digits end, or -1 past 19 significant digits.
+    /// digits end, or -1 past 19 significant digits. Callers skip leading zeros first, so every digit read here is
+    /// significant.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ReadDigits(ReadOnlySpan<byte> s, int i, ref ulong mantissa, ref int digits)
@@ -311,7 +312,6 @@ internal static class NumberText
             {
                 break;
             }
-            // Callers skip leading zeros first, so every digit read here is significant.
             mantissa = mantissa * 100_000_000 + EightDigitsValue(chunk);
             digits += 8;
             i += 8;
@@ -323,13 +323,9 @@ internal static class NumberText
             {
                 break;
             }
-            if (mantissa != 0 || d != 0)
+            if (++digits > 19)
             {
-                digits++;
-                if (digits > 19)
-                {
-                    return -1;
-                }
+                return -1;
             }
             mantissa = mantissa * 10 + d;
             i++;
