@@ -5,6 +5,7 @@ using Das.Vo.Http;
 using Das.Vo.Tap;
 using Das.Vo.Uws;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Das.Vo.Tests.Tap;
 
@@ -69,12 +70,37 @@ public sealed class TapAsyncJobTests : IAsyncLifetime
     [Fact]
     public async Task Service_that_ignores_wait_is_not_polled_in_a_tight_loop()
     {
-        // The fake answers every poll at once, as a service without WAIT support does.
+        // The fake answers every poll at once, as a service without WAIT support does. The runner's clock is a fake
+        // one that moves only when the test moves it, so the pacing is checked in the runner's own time.
         _uws.Phases = ["EXECUTING", "EXECUTING", "COMPLETED"];
-        await _runner.RunAsync(Query, Options, null, Ct);
-        var times = _uws.PollTimes.ToArray();
-        // Polls after the first view are spaced by the WAIT the client asked for (1 s, then 2 s).
-        Assert.True(times[^1] - times[1] >= TimeSpan.FromSeconds(0.9), $"polls at {string.Join(", ", times.Select(t => t.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}");
+        var clock = new FakeTimeProvider();
+        var runner = new TapAsyncJob(_services.GetRequiredService<VoHttpClient>(), clock);
+        var run = runner.RunAsync(Query, Options, null, Ct);
+
+        // Views so far: the one after creation, and the first WAIT=1 poll, which came back unchanged at once.
+        await WhenAsync(() => _uws.PollTimes.Count >= 2 || run.IsCompleted);
+        Assert.Equal(2, _uws.PollTimes.Count);
+
+        // 999 ms of the runner's time later it must still be waiting out the 1 s it asked for. A runner that polled
+        // again at once would have done so long before the grace period ends.
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        Assert.Equal(2, _uws.PollTimes.Count);
+        Assert.False(run.IsCompleted);
+
+        // The last millisecond of the interval releases the next poll, which finds the job completed.
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await run;
+        Assert.Equal("<VOTABLE/>", await new StreamReader(result.Body).ReadToEndAsync(Ct));
+        Assert.Equal(3, _uws.PollTimes.Count);
+    }
+
+    private static async Task WhenAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(5, Ct);
+        }
     }
 
     [Fact]
