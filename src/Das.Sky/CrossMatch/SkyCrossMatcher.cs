@@ -174,7 +174,7 @@ public static class SkyCrossMatcher
         }
     }
 
-    private static CrossMatchResult Concatenate(PairBuffer[] buffers)
+    internal static CrossMatchResult Concatenate(IReadOnlyCollection<PairBuffer> buffers)
     {
         int total = buffers.Sum(b => b.Count);
         var rowsA = new int[total];
@@ -190,7 +190,7 @@ public static class SkyCrossMatcher
     }
 
     // Puts pairs in output order: A row, then separation, then B row.
-    private static CrossMatchResult Sorted(CrossMatchResult pairs)
+    internal static CrossMatchResult Sorted(CrossMatchResult pairs)
     {
         // A counting sort by A row, then each A row's few pairs by separation and B row: linear, where a comparison
         // sort of 30 000 pairs took 11-19 ms of the match step.
@@ -288,7 +288,7 @@ public static class SkyCrossMatcher
     /// rows up in Dec-band order to keep the index in cache was tried: on this data the counting sort cost as much as
     /// it saved, the small catalogue's index already staying in the L2/L3 cache.)
     /// </summary>
-    private sealed class Search
+    internal sealed class Search
     {
         private readonly ZoneIndex _index;
         private readonly SkyPositions _streamed;
@@ -297,7 +297,8 @@ public static class SkyCrossMatcher
         private readonly (int Chunk, int From, int To, int RowBase)[] _blocks;
         private long _candidates;
 
-        public Search(ZoneIndex index, SkyPositions streamed, bool streamedIsA, double radiusRad)
+        // firstRow: the row number of the streamed positions' first row (a batch of a longer catalogue starts past 0).
+        public Search(ZoneIndex index, SkyPositions streamed, bool streamedIsA, double radiusRad, int firstRow = 0)
         {
             _index = index;
             _streamed = streamed;
@@ -307,7 +308,7 @@ public static class SkyCrossMatcher
             int n = streamed.Count;
             int size = n < SequentialBelow ? Math.Max(1, n) : Math.Max(1024, Math.Min(16_384, n / (Environment.ProcessorCount * 8)));
             var blocks = new List<(int, int, int, int)>();
-            int rowBase = 0;
+            int rowBase = firstRow;
             for (int c = 0; c < streamed.Ra.Count; c++)
             {
                 int length = streamed.Ra[c].Length;
@@ -345,18 +346,13 @@ public static class SkyCrossMatcher
         /// </remarks>
         public Nearest Reduce(int indexedRows, bool nearestOnly)
         {
-            var offers = Blocks((s, block) => s.OffersBlock(block, nearestOnly));
             var nearest = new Nearest(indexedRows);
-            foreach (var buffer in offers)
-            {
-                for (int i = 0; i < buffer.Count; i++)
-                {
-                    var (row, other, separation) = buffer[i];
-                    nearest.Offer(row, other, separation);
-                }
-            }
+            nearest.Take(Offers(nearestOnly));
             return nearest;
         }
+
+        /// <summary>Every block's offers (indexed row, streamed row, separation in radians), in block order.</summary>
+        public PairBuffer[] Offers(bool nearestOnly) => Blocks((s, block) => s.OffersBlock(block, nearestOnly));
 
         public PairBuffer CollectBlock(int block)
         {
@@ -442,7 +438,7 @@ public static class SkyCrossMatcher
     }
 
     /// <summary>For each indexed row, its nearest other row so far (ties to the lower row).</summary>
-    private sealed class Nearest
+    internal sealed class Nearest
     {
         private readonly int[] _other;
         private readonly double[] _separation;
@@ -454,6 +450,22 @@ public static class SkyCrossMatcher
             Array.Fill(_other, -1);
             Array.Fill(_separation, double.PositiveInfinity);
         }
+
+        /// <summary>Offers every (row, other, separation in radians) of the buffers.</summary>
+        public void Take(PairBuffer[] offers)
+        {
+            foreach (var buffer in offers)
+            {
+                for (int i = 0; i < buffer.Count; i++)
+                {
+                    var (row, other, separation) = buffer[i];
+                    Offer(row, other, separation);
+                }
+            }
+        }
+
+        /// <summary>The other row <paramref name="row"/> holds now, or -1.</summary>
+        public int OtherOf(int row) => _other[row];
 
         public void Offer(int row, int other, double separationRad)
         {

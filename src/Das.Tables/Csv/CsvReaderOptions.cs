@@ -47,4 +47,8 @@ public sealed record CsvReaderOptions
     /// <summary>Parse columns on two threads for large inputs.</summary>
     /// <value>True by default.</value>
     public bool UseMultipleCores { get; init; } = true;
+
+    /// <summary>Hand the rows over in batches as they are read instead of keeping them (see <see cref="Model.RowBatches"/>).</summary>
+    /// <value>Null by default: every row is kept in the table of the result.</value>
+    public RowBatches? RowBatches { get; init; }
 }

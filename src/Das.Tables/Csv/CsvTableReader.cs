@@ -29,6 +29,7 @@ internal sealed class CsvTableReader
     private string[] _names = [];
     private long _rows;
     private long _records;
+    private readonly RowBatcher? _batcher;
 
     public CsvTableReader(InputBuffer input, CsvReaderOptions options, DiagnosticSink sink)
     {
@@ -37,6 +38,7 @@ internal sealed class CsvTableReader
         _sink = sink;
         _delimiter = (byte)options.Delimiter;
         _maxRows = options.MaxRows ?? long.MaxValue;
+        _batcher = options.RowBatches is { } batches ? new RowBatcher(batches, 0, null) : null;
     }
 
     public async Task<CsvReadResult> ReadAsync(CancellationToken ct)
@@ -100,6 +102,7 @@ internal sealed class CsvTableReader
                         truncation = new Truncation(TruncationReason.RowCap, FormattableString.Invariant($"stopped at the row cap of {_maxRows} rows"));
                         break;
                     }
+                    _batcher?.AfterBlock(_slots!);
                     _in.Position = end;
                 }
                 else
@@ -132,6 +135,8 @@ internal sealed class CsvTableReader
         {
             CreateSlots();
         }
+        // With batches, the last rows are handed over and the table keeps the columns' final types, without rows.
+        _batcher?.Flush(_slots!);
         var table = new Table(_slots!.Select(s => s.Column)) { Truncation = truncation };
         table.TrimToCompleteRows();
         var streamFailure = _in.StreamError is { } e

@@ -36,4 +36,8 @@ public sealed record VoTableReaderOptions
     /// <summary>Use a second thread for large TABLEDATA and BINARY/BINARY2 tables.</summary>
     /// <value>True by default.</value>
     public bool UseMultipleCores { get; init; } = true;
+
+    /// <summary>Hand each table's rows over in batches as they are read instead of keeping them (see <see cref="Model.RowBatches"/>).</summary>
+    /// <value>Null by default: every row is kept in the tables of the result.</value>
+    public Model.RowBatches? RowBatches { get; init; }
 }

@@ -31,9 +31,11 @@ internal sealed class BinaryDataReader
     private readonly int _stride;                  // cell offsets per row: one per column and the row's length
     private int[] _cellOffsets = [];               // per row, where each cell starts (relative to the row), when rows vary
     private readonly int[]? _fixedOffsets;         // where each cell starts when every row has the same layout
+    private readonly RowBatcher? _batcher;
 
-    public BinaryDataReader(ColumnSlot[] slots, bool binary2, DiagnosticSink sink, long? maxRows, int bufferSize, bool parallel)
+    public BinaryDataReader(ColumnSlot[] slots, bool binary2, DiagnosticSink sink, long? maxRows, int bufferSize, bool parallel, RowBatcher? batcher = null)
     {
+        _batcher = batcher;
         _parallel = parallel && Environment.ProcessorCount > 1 && slots.Length > 1;
         _all = [.. slots.Select(_ => true)];
         _groupA = new bool[slots.Length];
@@ -225,6 +227,7 @@ internal sealed class BinaryDataReader
             }
             _start = pos;
             Rows += rows;
+            _batcher?.AfterBlock(_slots);
         }
         return Rows >= _maxRows;
     }

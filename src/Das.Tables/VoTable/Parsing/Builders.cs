@@ -48,8 +48,16 @@ internal sealed class TableBuilder
     public ColumnSlot[]? Slots;
     public Truncation? Truncation;
 
+    /// <summary>Hands the rows over in batches, when the reader was asked to.</summary>
+    public RowBatcher? Batcher;
+
     public Table Build()
     {
+        // Rows read since the last batch (a document that ended early included) are handed over too.
+        if (Batcher is not null && Slots is not null)
+        {
+            Batcher.Flush(Slots);
+        }
         IEnumerable<Column> columns = Slots is null ? Fields.Select(Column.Create) : Slots.Select(s => s.Column);
         var table = new Table(columns)
         {

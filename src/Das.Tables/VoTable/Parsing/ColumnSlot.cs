@@ -50,7 +50,10 @@ internal sealed class ColumnSlot
 
     public string Name => Field.Name;
 
-    public Column Column { get; }
+    public Column Column { get; private set; }
+
+    /// <summary>Puts an empty column in place of the current one (which a <see cref="RowBatcher"/> handed over).</summary>
+    public void StartNewColumn() => Column = Column.Create(Field);
 
     public VoDataType Type { get; }
 

@@ -268,6 +268,10 @@ internal sealed partial class DocumentReader
             return;
         }
         table.Slots ??= [.. table.Fields.Select((f, i) => new ColumnSlot(f, i))];
+        if (_options.RowBatches is { } batches && table.Batcher is null)
+        {
+            table.Batcher = new RowBatcher(batches, _tablesWithData++, table.Name);
+        }
         while (await NextChildAsync(ct).ConfigureAwait(false))
         {
             switch (_x.Name)
@@ -277,7 +281,7 @@ internal sealed partial class DocumentReader
                     {
                         break;
                     }
-                    var reader = new TableDataReader(table.Slots, _in, _sink, _x.Prefix, _options.MaxRows, _options.UseMultipleCores);
+                    var reader = new TableDataReader(table.Slots, _in, _sink, _x.Prefix, _options.MaxRows, _options.UseMultipleCores, table.Batcher);
                     HandleOutcome(table, await reader.ReadAsync(ct).ConfigureAwait(false), null, -1);
                     break;
                 case "BINARY":
@@ -327,7 +331,7 @@ internal sealed partial class DocumentReader
             }
             string? encoding = _x.Attribute("encoding");
             string? href = _x.Attribute("href");
-            var reader = new BinaryDataReader(table.Slots!, binary2, _sink, _options.MaxRows, _fileInput ? 4 << 20 : 256 * 1024, _options.UseMultipleCores);
+            var reader = new BinaryDataReader(table.Slots!, binary2, _sink, _options.MaxRows, _fileInput ? 4 << 20 : 256 * 1024, _options.UseMultipleCores, table.Batcher);
             if (href is null)
             {
                 if (_x.IsEmptyElement)

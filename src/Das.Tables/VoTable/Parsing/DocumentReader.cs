@@ -44,6 +44,7 @@ internal sealed partial class DocumentReader
     private readonly InputBuffer _in;
     private readonly XmlScanner _x;
     private readonly bool _fileInput;
+    private int _tablesWithData;
     private readonly List<ResourceBuilder> _resources = [];
     private readonly List<Info> _infos = [];
     private readonly List<Param> _params = [];
@@ -486,6 +487,11 @@ internal sealed partial class DocumentReader
                 case "DATA": await ReadDataAsync(table, ct).ConfigureAwait(false); break;
                 default: await SkipUnknownAsync(ct).ConfigureAwait(false); break;
             }
+        }
+        // The table's last rows are handed over at its end tag, before any later table's.
+        if (table.Batcher is not null && table.Slots is not null)
+        {
+            table.Batcher.Flush(table.Slots);
         }
         _openTable = null;
     }

@@ -36,13 +36,15 @@ internal sealed class TableDataReader
     private readonly CellIndex _first = new(), _second = new();
     private readonly ColumnSlot[] _groupA, _groupB;
     private readonly bool _plainTags;
+    private readonly RowBatcher? _batcher;
 
     // "<TD>" and "</TD" read as little-endian 32-bit words, for the common unprefixed case.
     private static readonly uint PlainTdOpen = MemoryMarshal.Read<uint>("<TD>"u8);
     private static readonly uint PlainTdClose = MemoryMarshal.Read<uint>("</TD"u8);
 
-    public TableDataReader(ColumnSlot[] slots, InputBuffer input, DiagnosticSink sink, string prefix, long? maxRows, bool parallel)
+    public TableDataReader(ColumnSlot[] slots, InputBuffer input, DiagnosticSink sink, string prefix, long? maxRows, bool parallel, RowBatcher? batcher = null)
     {
+        _batcher = batcher;
         _slots = slots;
         _in = input;
         _sink = sink;
@@ -108,6 +110,7 @@ internal sealed class TableDataReader
                     {
                         return DataOutcome.RowCap;
                     }
+                    _batcher?.AfterBlock(_slots);
                     pos = chunkEnd;
                     _in.Position = pos;
                 }
