@@ -178,6 +178,6 @@ public static class TableCrossMatch
         return found;
     }
 
-    private static string NoPositions(string label) =>
+    internal static string NoPositions(string label) =>
         $"Table {label} has no position columns (UCD pos.eq.ra/pos.eq.dec, or named ra/dec, RAJ2000/DEJ2000, RA_ICRS/DE_ICRS).";
 }

@@ -32,6 +32,19 @@ public sealed class CrossMatchResult
     /// <summary>Separation of each pair in arcsec.</summary>
     public ReadOnlySpan<double> SeparationsArcsec => _separations;
 
+    /// <summary>The same pairs, in the same order, with B's rows renumbered (B's matched rows were kept in a table of their own).</summary>
+    /// <param name="rowsB">The new B row of each pair.</param>
+    /// <exception cref="ArgumentException">Not one row per pair.</exception>
+    public CrossMatchResult WithRowsB(int[] rowsB)
+    {
+        ArgumentNullException.ThrowIfNull(rowsB);
+        if (rowsB.Length != Count)
+        {
+            throw new ArgumentException("One B row per pair is needed.", nameof(rowsB));
+        }
+        return new CrossMatchResult(_rowsA, rowsB, _separations);
+    }
+
     /// <summary>Number of distinct A rows that have at least one pair.</summary>
     public int MatchedRowsA()
     {

@@ -1,0 +1,99 @@
+using Das.Sky.CrossMatch;
+using Das.Tables.Columns;
+using Das.Tables.Model;
+
+namespace Das.Engine.CrossMatch;
+
+/// <summary>
+/// Matches table A against a catalogue B read in batches (<see cref="RowBatches"/>): memory holds A, its index, one
+/// batch of B and the rows of B that match, whatever B's size. The pairs and the joined table are those of
+/// <see cref="TableCrossMatch.Match"/> on the whole of B.
+/// </summary>
+public sealed class StreamedTableMatch
+{
+    private readonly Table _a;
+    private readonly StreamedCrossMatch _match;
+    private readonly RowCollector _keptB = new();
+    private readonly List<int> _keptRows = []; // B's row numbers of the collected rows, ascending
+
+    private StreamedTableMatch(Table a, StreamedCrossMatch match)
+    {
+        _a = a;
+        _match = match;
+    }
+
+    /// <summary>Why B cannot be matched (no position columns in a batch), or null.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Rows of B looked up so far.</summary>
+    public long RowsB => _match.RowsB;
+
+    /// <summary>Finds A's positions and indexes them.</summary>
+    /// <param name="a">Catalogue A (every row of A is looked up in B).</param>
+    /// <param name="radiusArcsec">Match radius in arcsec.</param>
+    /// <param name="mode">Which pairs to keep.</param>
+    /// <param name="phases">When given, receives the time of each phase of the match (profiling).</param>
+    /// <returns>The match, or a failure with its reason.</returns>
+    public static (StreamedTableMatch? Match, string? Failure) Start(Table a, double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (!(radiusArcsec > 0 && radiusArcsec <= SkyCrossMatcher.MaxRadiusArcsec))
+        {
+            return (null, "The match radius must be greater than 0 and at most 180 degrees.");
+        }
+        if (PositionColumns.Find(a) is not { } columns)
+        {
+            return (null, TableCrossMatch.NoPositions("A"));
+        }
+        return (new StreamedTableMatch(a, StreamedCrossMatch.Start(columns.Positions(), radiusArcsec, mode, phases)), null);
+    }
+
+    /// <summary>Looks up the next batch of B and keeps its rows that match; a batch without positions stops the match (see <see cref="Failure"/>).</summary>
+    public void Add(Table batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (Failure is not null)
+        {
+            return;
+        }
+        if (PositionColumns.Find(batch) is not { } columns)
+        {
+            Failure = TableCrossMatch.NoPositions("B");
+            return;
+        }
+        int firstRow = (int)_match.RowsB;
+        var keep = _match.Add(columns.Positions());
+        _keptB.Add(batch, keep);
+        foreach (int row in keep)
+        {
+            _keptRows.Add(firstRow + row);
+        }
+    }
+
+    /// <summary>The pairs (B rows numbered across all batches) and the joined table.</summary>
+    /// <param name="shapeOfB">B's table as the reader returned it (metadata, no rows): its columns when no batch came.</param>
+    public TableMatchResult Finish(Table shapeOfB)
+    {
+        ArgumentNullException.ThrowIfNull(shapeOfB);
+        if (Failure is not null)
+        {
+            return TableMatchResult.Failed(Failure);
+        }
+        if (_match.RowsB == 0 && PositionColumns.Find(shapeOfB) is null)
+        {
+            return TableMatchResult.Failed(TableCrossMatch.NoPositions("B"));
+        }
+        var pairs = _match.Finish();
+        var kept = _keptB.ToTable(shapeOfB);
+        // The joined table reads B's cells from the kept rows: the pairs' B rows are looked up among them.
+        ReadOnlySpan<int> keptRows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keptRows);
+        var local = new int[pairs.Count];
+        var rowsB = pairs.RowsB;
+        for (int i = 0; i < local.Length; i++)
+        {
+            local[i] = keptRows.BinarySearch(rowsB[i]);
+        }
+        var joined = TableCrossMatch.Join(_a, kept, pairs.WithRowsB(local));
+        return new TableMatchResult { Pairs = pairs, Joined = joined };
+    }
+}
