@@ -126,9 +126,18 @@ internal static class XmatchCommand
         return await CataloguesAsync(output, error, args, files, sourceNames, format, targetEpoch, ct);
     }
 
+    // Rows of B per batch when B is streamed: 1.5 MB per double column, small beside a catalogue worth streaming.
+    private const int StreamedBatchRows = 1 << 16;
+
     // A against one file: the benchmark's path, timed step by step.
     private static async Task<int> FileOnlyAsync(TextWriter output, TextWriter error, Arguments args, string? format, double? targetEpoch, CancellationToken ct)
     {
+        // B larger than A, and no epochs to bring positions to: B is read in batches and each is looked up as it comes,
+        // so memory holds A, its index, one batch of B and B's matching rows, however large B's file.
+        if (args.Epoch is null && new FileInfo(Path.GetFullPath(args.Others[0])).Length > args.A.Length)
+        {
+            return await StreamedFileAsync(output, error, args, format, ct);
+        }
         var profile = args.Verbose ? new XmatchProfile(error) : null;
         if (profile is not null)
         {
@@ -186,6 +195,83 @@ internal static class XmatchCommand
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {pairs.MatchedRowsA()} of {tables[0].RowCount} rows of A matched against {tables[1].RowCount} rows of B; load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
+        if (args.Out is null)
+        {
+            await TextTable.WriteAsync(output, joined, args.MaxRows);
+        }
+        if (profile is not null)
+        {
+            await profile.StepAsync("output", TimeProvider.System.GetElapsedTime(start).TotalSeconds);
+            await profile.DoneAsync();
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"DAS_RESULT {{\"rows\": {pairs.Count}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));
+        return 0;
+    }
+
+    private static async Task<int> StreamedFileAsync(TextWriter output, TextWriter error, Arguments args, string? format, CancellationToken ct)
+    {
+        var profile = args.Verbose ? new XmatchProfile(error) : null;
+        if (profile is not null)
+        {
+            await profile.StartedAsync();
+        }
+        var readA = await TableFile.ReadAsync(args.A.FullName, ct);
+        if (await FirstTableAsync(readA, error) is not { } a)
+        {
+            return DasCli.UsageOrInputError;
+        }
+        var phases = new CrossMatchPhases();
+        long start = TimeProvider.System.GetTimestamp();
+        var (match, failure) = StreamedTableMatch.Start(a, args.Radius, args.Mode, phases);
+        double indexSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        if (match is null)
+        {
+            await error.WriteLineAsync("das xmatch: " + failure);
+            return DasCli.UsageOrInputError;
+        }
+        double searchSeconds = 0;
+        var readB = await TableFile.ReadAsync(Path.GetFullPath(args.Others[0]), ct, new RowBatches(StreamedBatchRows, batch =>
+        {
+            // The first table of the file is the catalogue (as when it is read whole).
+            if (batch.TableIndex == 0)
+            {
+                long t = TimeProvider.System.GetTimestamp();
+                match.Add(batch.Rows);
+                searchSeconds += TimeProvider.System.GetElapsedTime(t).TotalSeconds;
+            }
+        }));
+        if (await FirstTableAsync(readB, error) is not { } shapeOfB)
+        {
+            return DasCli.UsageOrInputError;
+        }
+        double loadSeconds = readA.Elapsed.TotalSeconds + readB.Elapsed.TotalSeconds - searchSeconds;
+        start = TimeProvider.System.GetTimestamp();
+        var found = match.FinishPairs(shapeOfB);
+        double matchSeconds = indexSeconds + searchSeconds + TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        if (found.Pairs is not { } pairs)
+        {
+            await error.WriteLineAsync("das xmatch: " + found.Failure);
+            return DasCli.UsageOrInputError;
+        }
+        if (profile is not null)
+        {
+            await profile.StreamedAsync(readA, readB, searchSeconds, phases, match.RowsB);
+        }
+        start = TimeProvider.System.GetTimestamp();
+        var joined = match.Join(pairs, shapeOfB);
+        double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        if (profile is not null)
+        {
+            await profile.StepAsync("join", joinSeconds);
+        }
+        start = TimeProvider.System.GetTimestamp();
+        if (args.Out is not null && format is { } chosen)
+        {
+            await WriteAsync(output, args.Out, chosen, joined, ct);
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {pairs.MatchedRowsA()} of {a.RowCount} rows of A matched against {match.RowsB} rows of B (read in batches); load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
         if (args.Out is null)
         {
             await TextTable.WriteAsync(output, joined, args.MaxRows);

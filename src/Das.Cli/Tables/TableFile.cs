@@ -18,17 +18,18 @@ internal sealed record TableFile(
     /// <summary>Every table in the file.</summary>
     public IReadOnlyList<Table> Tables => Document?.AllTables().ToList() ?? [];
 
-    public static async Task<TableFile> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads the file; with <paramref name="batches"/>, the rows are handed over as they are read and the tables keep none.</summary>
+    public static async Task<TableFile> ReadAsync(string path, CancellationToken cancellationToken, RowBatches? batches = null)
     {
         long start = TimeProvider.System.GetTimestamp();
         if (IsCsv(path))
         {
-            var csv = await CsvReader.ReadFileAsync(path, CsvReaderOptions.Default, cancellationToken);
+            var csv = await CsvReader.ReadFileAsync(path, CsvReaderOptions.Default with { RowBatches = batches }, cancellationToken);
             var doc = csv.Table is null ? null : new VoTableDocument { Resources = [new Resource { Tables = [csv.Table] }] };
             return new TableFile(path, doc, csv.Failure, csv.Diagnostics, csv.SuppressedDiagnostics, csv.BytesRead,
                 TimeProvider.System.GetElapsedTime(start));
         }
-        var result = await VoTableReader.ReadFileAsync(path, VoTableReaderOptions.Default, cancellationToken);
+        var result = await VoTableReader.ReadFileAsync(path, VoTableReaderOptions.Default with { RowBatches = batches }, cancellationToken);
         return new TableFile(path, result.Document, result.Failure, result.Diagnostics, result.SuppressedDiagnostics, result.BytesRead,
             TimeProvider.System.GetElapsedTime(start));
     }

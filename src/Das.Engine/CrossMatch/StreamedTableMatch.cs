@@ -75,6 +75,15 @@ public sealed class StreamedTableMatch
     public TableMatchResult Finish(Table shapeOfB)
     {
         ArgumentNullException.ThrowIfNull(shapeOfB);
+        var found = FinishPairs(shapeOfB);
+        return found.Pairs is { } pairs ? found with { Joined = Join(pairs, shapeOfB) } : found;
+    }
+
+    /// <summary>The pairs (B rows numbered across all batches), or the failure; <see cref="Join"/> builds the table.</summary>
+    /// <param name="shapeOfB">B's table as the reader returned it (metadata, no rows).</param>
+    public TableMatchResult FinishPairs(Table shapeOfB)
+    {
+        ArgumentNullException.ThrowIfNull(shapeOfB);
         if (Failure is not null)
         {
             return TableMatchResult.Failed(Failure);
@@ -83,9 +92,18 @@ public sealed class StreamedTableMatch
         {
             return TableMatchResult.Failed(TableCrossMatch.NoPositions("B"));
         }
-        var pairs = _match.Finish();
+        return new TableMatchResult { Pairs = _match.Finish() };
+    }
+
+    /// <summary>The joined table of the pairs <see cref="FinishPairs"/> gave: A's columns, B's, <c>separation</c>.</summary>
+    /// <param name="pairs">The pairs.</param>
+    /// <param name="shapeOfB">B's table as the reader returned it: its columns when no batch came.</param>
+    public Table Join(CrossMatchResult pairs, Table shapeOfB)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(shapeOfB);
         var kept = _keptB.ToTable(shapeOfB);
-        // The joined table reads B's cells from the kept rows: the pairs' B rows are looked up among them.
+        // B's cells are read from the kept rows: each pair's B row is looked up among them.
         ReadOnlySpan<int> keptRows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keptRows);
         var local = new int[pairs.Count];
         var rowsB = pairs.RowsB;
@@ -93,7 +111,6 @@ public sealed class StreamedTableMatch
         {
             local[i] = keptRows.BinarySearch(rowsB[i]);
         }
-        var joined = TableCrossMatch.Join(_a, kept, pairs.WithRowsB(local));
-        return new TableMatchResult { Pairs = pairs, Joined = joined };
+        return TableCrossMatch.Join(_a, kept, pairs.WithRowsB(local));
     }
 }

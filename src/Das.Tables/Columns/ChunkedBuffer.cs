@@ -33,6 +33,7 @@ internal sealed class ChunkedBuffer<T>
     private int _chunkCount;
     private T[] _current = [];
     private int _currentUsed;
+    private int _reusable; // chunks kept by Clear, filled again before any new one is allocated
 
     public int Count { get; private set; }
 
@@ -136,7 +137,7 @@ internal sealed class ChunkedBuffer<T>
         get
         {
             long elements = 0;
-            for (int i = 0; i < _chunkCount; i++)
+            for (int i = 0; i < Math.Max(_chunkCount, _reusable); i++)
             {
                 elements += _chunks[i].Length;
             }
@@ -144,11 +145,28 @@ internal sealed class ChunkedBuffer<T>
         }
     }
 
+    /// <summary>Empties the buffer and keeps its chunks, which the next values fill again (no allocation).</summary>
+    public void Clear()
+    {
+        _reusable = Math.Max(_reusable, _chunkCount);
+        _chunkCount = 0;
+        _current = [];
+        _currentUsed = 0;
+        Count = 0;
+    }
+
     /// <summary>Bytes of the values themselves (count, not capacity).</summary>
     public long UsedBytes => (long)Count * Unsafe.SizeOf<T>();
 
     private void NewChunk()
     {
+        if (_chunkCount < _reusable)
+        {
+            // A chunk kept by Clear: its capacity suits its place (chunk 0 grows on as below when it is short).
+            _current = _chunks[_chunkCount++];
+            _currentUsed = 0;
+            return;
+        }
         if (_chunkCount == 1 && _current.Length < ChunkSize)
         {
             // Still growing the first chunk: indexes below ChunkSize live in chunk 0 whatever its capacity.

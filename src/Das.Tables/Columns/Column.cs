@@ -31,6 +31,9 @@ public abstract class Column
     /// <summary>The cell as an object (boxed number, string, array), or null: for generic consumers, not hot loops.</summary>
     public abstract object? GetValue(int row);
 
+    /// <summary>Empties the column and keeps its storage for the rows that follow; false when this kind of column cannot (make a new one then).</summary>
+    internal virtual bool TryClear() => false;
+
     /// <summary>Appends a null cell.</summary>
     public abstract void AppendNull();
 

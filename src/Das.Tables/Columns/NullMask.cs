@@ -36,5 +36,15 @@ internal sealed class NullMask
         return _bits is not null && word < _bits.Length && (_bits[word] & (1UL << (row & 63))) != 0;
     }
 
+    /// <summary>No null rows any more; the bits are kept for reuse.</summary>
+    public void Clear()
+    {
+        if (_bits is not null && NullCount > 0)
+        {
+            Array.Clear(_bits);
+        }
+        NullCount = 0;
+    }
+
     public long AllocatedBytes => (_bits?.Length ?? 0) * 8L;
 }

@@ -35,6 +35,14 @@ public sealed class ScalarColumn<T> : Column
         _values.Add(NullFill());
     }
 
+    /// <inheritdoc/>
+    internal override bool TryClear()
+    {
+        _values.Clear();
+        Nulls.Clear();
+        return true;
+    }
+
     /// <summary>Marks an already appended cell null (a reader found the VALUES null value or NaN).</summary>
     public void SetNull(int row)
     {

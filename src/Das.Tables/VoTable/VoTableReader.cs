@@ -76,7 +76,8 @@ public static class VoTableReader
         {
             source = new GZipStream(source, CompressionMode.Decompress);
         }
-        using var input = new InputBuffer(source, syncReads, options.MaxBytes, syncReads ? 4 << 20 : 1 << 20);
+        // 1 MiB reads: larger buffers (4 MiB was tried) were no faster from a file and cost resident memory.
+        using var input = new InputBuffer(source, syncReads, options.MaxBytes, 1 << 20);
         var reader = new DocumentReader(input, options, sink, syncReads);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

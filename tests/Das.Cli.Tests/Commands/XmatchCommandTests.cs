@@ -109,6 +109,26 @@ public sealed partial class XmatchCommandTests
         Assert.Contains("no position columns", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_catalogue_file_larger_than_A_without_positions_is_one_sentence_on_stderr_and_exit_2()
+    {
+        // B is the larger file, so it is read in batches: the failure is found in its first batch.
+        var b = Path.Combine(Path.GetTempPath(), $"das-xmatch-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(b, ["id,mag", .. Enumerable.Range(0, 5000).Select(i => $"{i},{i % 20}.5")], TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, error) = await CliRunner.RunAsync("xmatch", Fixture("xmatch_a.csv"), b, "--radius", "1");
+
+            Assert.Equal(2, code);
+            Assert.Single(error.TrimEnd().Split('\n'));
+            Assert.Contains("Table B has no position columns", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(b);
+        }
+    }
+
     // make_epoch_truth.py (Das.Engine.Tests): 300 stars at J2016.0 (COOSYS epoch) and where astropy puts them at J2000.
     [Fact]
     public async Task Epoch_moves_the_stars_with_proper_motions_to_the_given_epoch_before_matching()

@@ -98,4 +98,37 @@ public sealed class ChunkedBufferTests
             Assert.Equal(i, buffer[i]);
         }
     }
+
+    [Theory]
+    [InlineData(10, 200_000)]
+    [InlineData(200_000, 10)]
+    [InlineData(300_000, 700_000)]
+    [InlineData(70_000, 70_000)]
+    public void A_cleared_buffer_refills_its_kept_chunks_with_the_new_values(int first, int second)
+    {
+        var buffer = new ChunkedBuffer<long>();
+        for (int i = 0; i < first; i++)
+        {
+            buffer.Add(-i);
+        }
+        long allocated = buffer.AllocatedBytes;
+        buffer.Clear();
+        Assert.Equal(0, buffer.Count);
+        Assert.Empty(buffer.Chunks());
+        for (int i = 0; i < second; i++)
+        {
+            buffer.Add(i * 3L);
+        }
+
+        Assert.Equal(second, buffer.Count);
+        Assert.Equal(Enumerable.Range(0, second).Select(i => i * 3L), buffer.Chunks().SelectMany(c => c.ToArray()));
+        Assert.Equal(second - 1, (int)(buffer[second - 1] / 3));
+        var copy = new long[second];
+        buffer.CopyTo(0, copy);
+        Assert.Equal(copy[^1], buffer[second - 1]);
+        if (second <= first)
+        {
+            Assert.True(buffer.AllocatedBytes <= allocated, "no new chunk while the kept ones suffice");
+        }
+    }
 }

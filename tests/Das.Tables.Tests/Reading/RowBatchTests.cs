@@ -35,7 +35,7 @@ public sealed class RowBatchTests
         var whole = await VoTableReader.ReadAsync(new MemoryStream(bytes), new VoTableReaderOptions { MaxRows = maxRows }, Ct);
         var batches = new List<RowBatch>();
         var batched = await VoTableReader.ReadAsync(new MemoryStream(bytes),
-            new VoTableReaderOptions { MaxRows = maxRows, RowBatches = new RowBatches(batchRows, batches.Add) }, Ct);
+            new VoTableReaderOptions { MaxRows = maxRows, RowBatches = new RowBatches(batchRows, Keep(batches)) }, Ct);
         return (whole, batched, batches);
     }
 
@@ -112,7 +112,7 @@ public sealed class RowBatchTests
         var bytes = stream.ToArray();
         var whole = await CsvReader.ReadAsync(new MemoryStream(bytes), null, Ct);
         var batches = new List<RowBatch>();
-        var batched = await CsvReader.ReadAsync(new MemoryStream(bytes), new CsvReaderOptions { RowBatches = new RowBatches(batchRows, batches.Add) }, Ct);
+        var batched = await CsvReader.ReadAsync(new MemoryStream(bytes), new CsvReaderOptions { RowBatches = new RowBatches(batchRows, Keep(batches)) }, Ct);
 
         Assert.True(batched.Succeeded, batched.Failure?.Message);
         AssertBatchesAre(whole.Table!, batches, batchRows, 0);
@@ -132,7 +132,7 @@ public sealed class RowBatchTests
             text.Append(CultureInfo.InvariantCulture, $"{i},{(i == late ? "2.5" : i.ToString(CultureInfo.InvariantCulture))}\n");
         }
         var batches = new List<RowBatch>();
-        var options = new CsvReaderOptions { InferenceRows = 100, RowBatches = new RowBatches(20_000, batches.Add) };
+        var options = new CsvReaderOptions { InferenceRows = 100, RowBatches = new RowBatches(20_000, Keep(batches)) };
         var batched = await CsvReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), options, Ct);
 
         Assert.IsType<ScalarColumn<long>>(batches[0].Rows.Columns[1]);
@@ -143,10 +143,41 @@ public sealed class RowBatchTests
     }
 
     [Fact]
+    public async Task A_batch_is_emptied_when_its_receiver_returns_and_its_storage_takes_the_next_rows()
+    {
+        var bytes = await VoTableBytesAsync(Document(RandomTables.Create(9, 3000)), VoTableSerialization.Binary2);
+        var seen = new List<Table>();
+        var counts = new List<int>();
+        await VoTableReader.ReadAsync(new MemoryStream(bytes), new VoTableReaderOptions
+        {
+            RowBatches = new RowBatches(500, b =>
+            {
+                seen.Add(b.Rows);
+                counts.Add(b.Rows.RowCount);
+            }),
+        }, Ct);
+
+        Assert.True(seen.Count > 1);
+        Assert.All(counts, n => Assert.True(n > 0));
+        Assert.All(seen, t => Assert.Equal(0, t.RowCount));
+        // The double columns kept their storage: the same column objects came back batch after batch.
+        var doubles = seen.Select(t => t.Columns.First(c => c is ScalarColumn<double>)).Distinct().Count();
+        Assert.Equal(1, doubles);
+    }
+
+    [Fact]
     public void A_batch_holds_at_least_one_row()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RowBatches(0, _ => { }));
     }
+
+    // Batches are emptied when the receiver returns: the test keeps a copy of each.
+    private static Action<RowBatch> Keep(List<RowBatch> into) => batch =>
+    {
+        var copy = new RowCollector();
+        copy.Add(batch.Rows, [.. Enumerable.Range(0, batch.Rows.RowCount)]);
+        into.Add(batch with { Rows = copy.ToTable(batch.Rows) });
+    };
 
     // The batches, in order, hold the expected table's rows: contiguous first rows from 0, every batch but the last
     // at least the size asked for, and every cell the same.

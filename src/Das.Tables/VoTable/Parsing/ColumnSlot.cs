@@ -52,8 +52,14 @@ internal sealed class ColumnSlot
 
     public Column Column { get; private set; }
 
-    /// <summary>Puts an empty column in place of the current one (which a <see cref="RowBatcher"/> handed over).</summary>
-    public void StartNewColumn() => Column = Column.Create(Field);
+    /// <summary>Empties the column for the next batch of rows: its storage is kept where the column allows, else a new column takes its place.</summary>
+    public void ClearColumn()
+    {
+        if (!Column.TryClear())
+        {
+            Column = Column.Create(Field);
+        }
+    }
 
     public VoDataType Type { get; }
 

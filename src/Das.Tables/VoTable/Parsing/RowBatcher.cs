@@ -20,7 +20,7 @@ internal sealed class RowBatcher(RowBatches options, int tableIndex, string? tab
         }
     }
 
-    /// <summary>Hands over what the columns hold (complete rows only), and starts fresh columns.</summary>
+    /// <summary>Hands over what the columns hold (complete rows only), then empties them for the next rows.</summary>
     public void Flush(ColumnSlot[] slots)
     {
         if (slots.All(s => s.Column.Count == 0))
@@ -29,15 +29,16 @@ internal sealed class RowBatcher(RowBatches options, int tableIndex, string? tab
         }
         var rows = new Table(slots.Select(s => s.Column)) { Name = tableName };
         rows.TrimToCompleteRows();
-        foreach (var slot in slots)
-        {
-            slot.StartNewColumn();
-        }
         if (rows.RowCount > 0)
         {
             var batch = new RowBatch(tableIndex, Delivered, rows);
             Delivered += rows.RowCount;
             options.Deliver(batch);
+        }
+        // The receiver is done with the batch: its columns' storage takes the next rows (no allocation per batch).
+        foreach (var slot in slots)
+        {
+            slot.ClearColumn();
         }
     }
 }
