@@ -245,10 +245,13 @@ internal static class XmatchCommand
         {
             return DasCli.UsageOrInputError;
         }
-        double loadSeconds = readA.Elapsed.TotalSeconds + readB.Elapsed.TotalSeconds - searchSeconds;
+        // The time in the batch callbacks is the search, the copy of B's matching rows (counted with the join, as the
+        // whole match's join copies them) and finding each batch's positions (counted with the reading).
+        double keepSeconds = match.KeepTime.TotalSeconds;
+        double loadSeconds = readA.Elapsed.TotalSeconds + readB.Elapsed.TotalSeconds - searchSeconds + (searchSeconds - keepSeconds - phases.Search.TotalSeconds);
         start = TimeProvider.System.GetTimestamp();
         var found = match.FinishPairs(shapeOfB);
-        double matchSeconds = indexSeconds + searchSeconds + TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        double matchSeconds = indexSeconds + phases.Search.TotalSeconds + TimeProvider.System.GetElapsedTime(start).TotalSeconds;
         if (found.Pairs is not { } pairs)
         {
             await error.WriteLineAsync("das xmatch: " + found.Failure);
@@ -256,11 +259,11 @@ internal static class XmatchCommand
         }
         if (profile is not null)
         {
-            await profile.StreamedAsync(readA, readB, searchSeconds, phases, match.RowsB);
+            await profile.StreamedAsync(readA, readB, searchSeconds, keepSeconds, phases, match.RowsB);
         }
         start = TimeProvider.System.GetTimestamp();
         var joined = match.Join(pairs, shapeOfB);
-        double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds + keepSeconds;
         if (profile is not null)
         {
             await profile.StepAsync("join", joinSeconds);

@@ -27,12 +27,15 @@ internal sealed class XmatchProfile(TextWriter error)
         await LineAsync("read both (concurrently)", together);
     }
 
-    public async Task StreamedAsync(TableFile a, TableFile b, double searchInRead, CrossMatchPhases phases, long rowsB)
+    public async Task StreamedAsync(TableFile a, TableFile b, double inBatches, double keep, CrossMatchPhases phases, long rowsB)
     {
+        double search = phases.Search.TotalSeconds;
         await LineAsync($"read A {Path.GetFileName(a.Path)} ({a.Bytes} bytes)", a.Elapsed.TotalSeconds);
         await LineAsync($"index {phases.IndexedSide}", phases.Index.TotalSeconds);
-        await LineAsync(string.Create(CultureInfo.InvariantCulture, $"read B {Path.GetFileName(b.Path)} in batches ({b.Bytes} bytes, {rowsB} rows)"), b.Elapsed.TotalSeconds - searchInRead);
-        await LineAsync(string.Create(CultureInfo.InvariantCulture, $"search, batch by batch ({phases.Candidates} candidates)"), searchInRead);
+        await LineAsync(string.Create(CultureInfo.InvariantCulture, $"read B {Path.GetFileName(b.Path)} in batches ({b.Bytes} bytes, {rowsB} rows)"), b.Elapsed.TotalSeconds - inBatches);
+        await LineAsync("positions of each batch", inBatches - search - keep);
+        await LineAsync(string.Create(CultureInfo.InvariantCulture, $"search, batch by batch ({phases.Candidates} candidates)"), search);
+        await LineAsync("keep B's matching rows", keep);
         await LineAsync("select and order pairs", phases.Select.TotalSeconds);
     }
 

@@ -25,6 +25,9 @@ public sealed class StreamedTableMatch
     /// <summary>Why B cannot be matched (no position columns in a batch), or null.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>Time spent copying B's matching rows out of the batches (part of building the joined table, not of the match).</summary>
+    public TimeSpan KeepTime { get; private set; }
+
     /// <summary>Rows of B looked up so far.</summary>
     public long RowsB => _match.RowsB;
 
@@ -63,11 +66,13 @@ public sealed class StreamedTableMatch
         }
         int firstRow = (int)_match.RowsB;
         var keep = _match.Add(columns.Positions());
+        long start = TimeProvider.System.GetTimestamp();
         _keptB.Add(batch, keep);
         foreach (int row in keep)
         {
             _keptRows.Add(firstRow + row);
         }
+        KeepTime += TimeProvider.System.GetElapsedTime(start);
     }
 
     /// <summary>The pairs (B rows numbered across all batches) and the joined table.</summary>
