@@ -216,42 +216,63 @@ internal static class XmatchCommand
         {
             await profile.StartedAsync();
         }
-        var readA = await TableFile.ReadAsync(args.A.FullName, ct);
+        // A and B are read at once (reading is the bulk of the run); B's first batch waits for A and its index.
+        long start = TimeProvider.System.GetTimestamp();
+        var readingA = Task.Run(() => TableFile.ReadAsync(args.A.FullName, ct), ct);
+        var phases = new CrossMatchPhases();
+        StreamedTableMatch? match = null;
+        string? startFailure = null;
+        double indexSeconds = 0, inBatches = 0;
+        void StartMatch(TableFile readA)
+        {
+            if (match is not null || startFailure is not null || readA.Failure is not null || readA.Tables.Count == 0)
+            {
+                return; // A's own failure is reported once B is read
+            }
+            long t = TimeProvider.System.GetTimestamp();
+            (match, startFailure) = StreamedTableMatch.Start(readA.Tables[0], args.Radius, args.Mode, phases);
+            indexSeconds = TimeProvider.System.GetElapsedTime(t).TotalSeconds;
+        }
+        var readB = await Task.Run(() => TableFile.ReadAsync(Path.GetFullPath(args.Others[0]), ct, new RowBatches(StreamedBatchRows, batch =>
+        {
+            // The first table of the file is the catalogue (as when it is read whole).
+            if (batch.TableIndex != 0)
+            {
+                return;
+            }
+            StartMatch(readingA.GetAwaiter().GetResult());
+            if (match is not null)
+            {
+                long t = TimeProvider.System.GetTimestamp();
+                match.Add(batch.Rows);
+                inBatches += TimeProvider.System.GetElapsedTime(t).TotalSeconds;
+            }
+        })), ct);
+        var readA = await readingA;
+        double readSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
         if (await FirstTableAsync(readA, error) is not { } a)
         {
             return DasCli.UsageOrInputError;
         }
-        var phases = new CrossMatchPhases();
-        long start = TimeProvider.System.GetTimestamp();
-        var (match, failure) = StreamedTableMatch.Start(a, args.Radius, args.Mode, phases);
-        double indexSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        StartMatch(readA);
         if (match is null)
         {
-            await error.WriteLineAsync("das xmatch: " + failure);
+            await error.WriteLineAsync("das xmatch: " + startFailure);
             return DasCli.UsageOrInputError;
         }
-        double searchSeconds = 0;
-        var readB = await TableFile.ReadAsync(Path.GetFullPath(args.Others[0]), ct, new RowBatches(StreamedBatchRows, batch =>
-        {
-            // The first table of the file is the catalogue (as when it is read whole).
-            if (batch.TableIndex == 0)
-            {
-                long t = TimeProvider.System.GetTimestamp();
-                match.Add(batch.Rows);
-                searchSeconds += TimeProvider.System.GetElapsedTime(t).TotalSeconds;
-            }
-        }));
         if (await FirstTableAsync(readB, error) is not { } shapeOfB)
         {
             return DasCli.UsageOrInputError;
         }
-        // The time in the batch callbacks is the search, the copy of B's matching rows (counted with the join, as the
-        // whole match's join copies them) and finding each batch's positions (counted with the reading).
-        double keepSeconds = match.KeepTime.TotalSeconds;
-        double loadSeconds = readA.Elapsed.TotalSeconds + readB.Elapsed.TotalSeconds - searchSeconds + (searchSeconds - keepSeconds - phases.Search.TotalSeconds);
+        // Reading counts what the two reads took together, less the work done in B's batches: the search is the
+        // match's, the copy of B's matching rows the join's (as the whole match's join copies them); finding each
+        // batch's positions stays with the reading.
         start = TimeProvider.System.GetTimestamp();
-        var found = match.FinishPairs(shapeOfB);
-        double matchSeconds = indexSeconds + phases.Search.TotalSeconds + TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        var found = match.FinishPairs(shapeOfB); // (fills in the search time of the phases)
+        double selectSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+        double searchSeconds = phases.Search.TotalSeconds, keepSeconds = match.KeepTime.TotalSeconds;
+        double loadSeconds = readSeconds - indexSeconds - searchSeconds - keepSeconds;
+        double matchSeconds = indexSeconds + searchSeconds + selectSeconds;
         if (found.Pairs is not { } pairs)
         {
             await error.WriteLineAsync("das xmatch: " + found.Failure);
@@ -259,7 +280,7 @@ internal static class XmatchCommand
         }
         if (profile is not null)
         {
-            await profile.StreamedAsync(readA, readB, searchSeconds, keepSeconds, phases, match.RowsB);
+            await profile.StreamedAsync(readA, readB, inBatches, keepSeconds, phases, match.RowsB);
         }
         start = TimeProvider.System.GetTimestamp();
         var joined = match.Join(pairs, shapeOfB);
