@@ -184,28 +184,9 @@ internal static class XmatchCommand
         var joined = TableCrossMatch.Join(tables[0], tables[1], pairs);
         double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
 
-        if (profile is not null)
-        {
-            await profile.StepAsync("join", joinSeconds);
-        }
-        start = TimeProvider.System.GetTimestamp();
-        if (args.Out is not null && format is { } chosen)
-        {
-            await WriteAsync(output, args.Out, chosen, joined, ct);
-        }
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {pairs.MatchedRowsA()} of {tables[0].RowCount} rows of A matched against {tables[1].RowCount} rows of B; load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
-        if (args.Out is null)
-        {
-            await TextTable.WriteAsync(output, joined, args.MaxRows);
-        }
-        if (profile is not null)
-        {
-            await profile.StepAsync("output", TimeProvider.System.GetElapsedTime(start).TotalSeconds);
-            await profile.DoneAsync();
-        }
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"DAS_RESULT {{\"rows\": {pairs.Count}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));
+        await ReportFileMatchAsync(output, args, format, profile, pairs, joined,
+            string.Create(CultureInfo.InvariantCulture, $"{pairs.MatchedRowsA()} of {tables[0].RowCount} rows of A matched against {tables[1].RowCount} rows of B"),
+            loadSeconds, matchSeconds, joinSeconds, ct);
         return 0;
     }
 
@@ -285,17 +266,28 @@ internal static class XmatchCommand
         start = TimeProvider.System.GetTimestamp();
         var joined = match.Join(pairs, shapeOfB);
         double joinSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds + keepSeconds;
+        await ReportFileMatchAsync(output, args, format, profile, pairs, joined,
+            string.Create(CultureInfo.InvariantCulture, $"{pairs.MatchedRowsA()} of {a.RowCount} rows of A matched against {match.RowsB} rows of B (read in batches)"),
+            loadSeconds, matchSeconds, joinSeconds, ct);
+        return 0;
+    }
+
+    // The end of a file-against-file match: the joined table written or shown, the summary line, the profile's last
+    // steps and the DAS_RESULT line for the shared benchmark harness.
+    private static async Task ReportFileMatchAsync(TextWriter output, Arguments args, string? format, XmatchProfile? profile, CrossMatchResult pairs,
+        Table joined, string matched, double loadSeconds, double matchSeconds, double joinSeconds, CancellationToken ct)
+    {
         if (profile is not null)
         {
             await profile.StepAsync("join", joinSeconds);
         }
-        start = TimeProvider.System.GetTimestamp();
+        long start = TimeProvider.System.GetTimestamp();
         if (args.Out is not null && format is { } chosen)
         {
             await WriteAsync(output, args.Out, chosen, joined, ct);
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {pairs.MatchedRowsA()} of {a.RowCount} rows of A matched against {match.RowsB} rows of B (read in batches); load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
+            $"{pairs.Count} pairs within {args.Radius} arcsec (find={args.Find}); {matched}; load {loadSeconds:0.000} s, match {matchSeconds:0.000} s, join {joinSeconds:0.000} s"));
         if (args.Out is null)
         {
             await TextTable.WriteAsync(output, joined, args.MaxRows);
@@ -307,7 +299,6 @@ internal static class XmatchCommand
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"DAS_RESULT {{\"rows\": {pairs.Count}, \"match_s\": {matchSeconds:0.0000}, \"load_s\": {loadSeconds:0.0000}}}"));
-        return 0;
     }
 
     // A against several catalogues: files matched here, sources through the catalogue (cone or TAP upload), each

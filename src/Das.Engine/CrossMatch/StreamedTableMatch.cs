@@ -40,13 +40,9 @@ public sealed class StreamedTableMatch
     public static (StreamedTableMatch? Match, string? Failure) Start(Table a, double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (!(radiusArcsec > 0 && radiusArcsec <= SkyCrossMatcher.MaxRadiusArcsec))
+        if (TableCrossMatch.Check(a, "A", radiusArcsec, out string failure) is not { } columns)
         {
-            return (null, "The match radius must be greater than 0 and at most 180 degrees.");
-        }
-        if (PositionColumns.Find(a) is not { } columns)
-        {
-            return (null, TableCrossMatch.NoPositions("A"));
+            return (null, failure);
         }
         return (new StreamedTableMatch(a, StreamedCrossMatch.Start(columns.Positions(), radiusArcsec, mode, phases)), null);
     }

@@ -162,7 +162,7 @@ public static class TableCrossMatch
         return new TableMatchResult { Pairs = SkyCrossMatcher.Match(raA, decA, raB, decB, radiusArcsec, mode, phases), Notes = notes };
     }
 
-    private static PositionColumns? Check(Table a, string label, double radiusArcsec, out string failure)
+    internal static PositionColumns? Check(Table a, string label, double radiusArcsec, out string failure)
     {
         failure = "";
         if (!(radiusArcsec > 0 && radiusArcsec <= SkyCrossMatcher.MaxRadiusArcsec))

@@ -154,7 +154,7 @@ public static class SkyCrossMatcher
         return result;
     }
 
-    private static void Validate(int raA, int decA, int raB, int decB, double radiusArcsec, CrossMatchMode mode)
+    internal static void Validate(int raA, int decA, int raB, int decB, double radiusArcsec, CrossMatchMode mode)
     {
         if (raA != decA)
         {

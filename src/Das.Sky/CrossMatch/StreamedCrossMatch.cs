@@ -46,14 +46,7 @@ public sealed class StreamedCrossMatch
     public static StreamedCrossMatch Start(SkyPositions a, double radiusArcsec, CrossMatchMode mode, CrossMatchPhases? phases = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (!(radiusArcsec > 0 && radiusArcsec <= SkyCrossMatcher.MaxRadiusArcsec))
-        {
-            throw new ArgumentOutOfRangeException(nameof(radiusArcsec), radiusArcsec, "The radius must be > 0 and at most 180 degrees.");
-        }
-        if (!Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown cross-match mode.");
-        }
+        SkyCrossMatcher.Validate(a.Count, a.Count, 0, 0, radiusArcsec, mode);
         long start = TimeProvider.System.GetTimestamp();
         var index = ZoneIndex.Build(a, radiusArcsec / 3600.0);
         if (phases is not null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace Das.Tables.Columns;
@@ -36,6 +37,45 @@ public static class ColumnCopier
             case (ArrayColumn<Complex> s, ArrayColumn<Complex> t): t.Append(s.GetSpan(row)); break;
             default:
                 throw new ArgumentException($"cannot copy a {source.GetType().Name} cell into a {target.GetType().Name}", nameof(target));
+        }
+    }
+
+    /// <summary>
+    /// Appends every cell of <paramref name="source"/> to <paramref name="target"/>, a wider kind of column (a CSV
+    /// column widened when a later value needs it): values convert to double or long, or to their invariant text.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is not a double, long or text column.</exception>
+    internal static void AppendWidened(Column source, Column target)
+    {
+        for (int row = 0; row < source.Count; row++)
+        {
+            if (source.IsNull(row))
+            {
+                target.AppendNull();
+                continue;
+            }
+            object? value = source.GetValue(row);
+            switch (target)
+            {
+                case ScalarColumn<double> doubles:
+                    doubles.Append(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                    break;
+                case ScalarColumn<long> longs:
+                    longs.Append(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    break;
+                case StringColumn text:
+                    text.Append(value switch
+                    {
+                        bool b => b ? "true" : "false",
+                        double d => d.ToString("R", CultureInfo.InvariantCulture),
+                        float f => f.ToString("R", CultureInfo.InvariantCulture),
+                        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+                        _ => value?.ToString() ?? "",
+                    });
+                    break;
+                default:
+                    throw new ArgumentException($"column '{source.Name}' cannot widen from {source.Field.DataType} to {target.Field.DataType}", nameof(target));
+            }
         }
     }
 }

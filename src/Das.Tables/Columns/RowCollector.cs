@@ -1,4 +1,3 @@
-using System.Globalization;
 using Das.Tables.Model;
 
 namespace Das.Tables.Columns;
@@ -58,36 +57,7 @@ public sealed class RowCollector
     private static Column Widened(Column collected, Field wider)
     {
         var target = Column.Create(WithoutId(wider) with { Name = collected.Name });
-        for (int row = 0; row < collected.Count; row++)
-        {
-            if (collected.IsNull(row))
-            {
-                target.AppendNull();
-                continue;
-            }
-            object? value = collected.GetValue(row);
-            switch (target)
-            {
-                case ScalarColumn<double> doubles:
-                    doubles.Append(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                    break;
-                case ScalarColumn<long> longs:
-                    longs.Append(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                    break;
-                case StringColumn text:
-                    text.Append(value switch
-                    {
-                        bool b => b ? "true" : "false",
-                        double d => d.ToString("R", CultureInfo.InvariantCulture),
-                        float f => f.ToString("R", CultureInfo.InvariantCulture),
-                        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-                        _ => value?.ToString() ?? "",
-                    });
-                    break;
-                default:
-                    throw new ArgumentException($"column '{collected.Name}' changes from {collected.Field.DataType} to {wider.DataType}, which is not a widening");
-            }
-        }
+        ColumnCopier.AppendWidened(collected, target);
         return target;
     }
 }

@@ -419,31 +419,7 @@ internal sealed class CsvTableReader
     private static ColumnSlot Widen(ColumnSlot slot, VoDataType to)
     {
         var wider = new ColumnSlot(FieldFor(slot.Name, to), slot.Index);
-        var source = slot.Column;
-        for (int row = 0; row < source.Count; row++)
-        {
-            if (source.IsNull(row))
-            {
-                wider.Column.AppendNull();
-                continue;
-            }
-            object? value = source.GetValue(row);
-            if (wider.Column is ScalarColumn<double> doubles)
-            {
-                doubles.Append(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-            }
-            else if (wider.Column is StringColumn strings)
-            {
-                strings.Append(value switch
-                {
-                    bool b => b ? "true" : "false",
-                    double d => d.ToString("R", CultureInfo.InvariantCulture),
-                    float f => f.ToString("R", CultureInfo.InvariantCulture),
-                    IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value?.ToString() ?? "",
-                });
-            }
-        }
+        ColumnCopier.AppendWidened(slot.Column, wider.Column);
         return wider;
     }
 
