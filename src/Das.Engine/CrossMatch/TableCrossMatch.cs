@@ -1,6 +1,7 @@
 using Das.Sky.CrossMatch;
 using Das.Tables.Columns;
 using Das.Tables.Model;
+using Das.Threading;
 
 namespace Das.Engine.CrossMatch;
 
@@ -101,7 +102,7 @@ public static class TableCrossMatch
 
         var columns = new Column[sources.Count];
         // Columns are independent, so they are filled in parallel; each worker owns its column.
-        Parallel.For(0, sources.Count, k =>
+        ForkJoin.For(sources.Count, k =>
         {
             var (source, rows, name) = sources[k];
             // The copy drops ID and ref: IDs must stay unique and the COOSYS a ref names is not carried over.

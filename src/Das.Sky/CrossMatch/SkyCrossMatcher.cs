@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Das.Threading;
 
 namespace Das.Sky.CrossMatch;
 
@@ -323,13 +324,11 @@ public static class SkyCrossMatcher
 
         public long Candidates => Interlocked.Read(ref _candidates);
 
-        private ParallelOptions Options => new() { MaxDegreeOfParallelism = _blocks.Length <= 1 ? 1 : -1 };
-
         /// <summary>Runs <paramref name="block"/> over every block; results in block (row) order.</summary>
         public PairBuffer[] Blocks(Func<Search, int, PairBuffer> block)
         {
             var buffers = new PairBuffer[_blocks.Length];
-            Parallel.For(0, _blocks.Length, Options, c => buffers[c] = block(this, c));
+            ForkJoin.For(_blocks.Length, c => buffers[c] = block(this, c));
             return buffers;
         }
 

@@ -1,3 +1,5 @@
+using Das.Threading;
+
 namespace Das.Sky.CrossMatch;
 
 /// <summary>
@@ -140,22 +142,11 @@ internal sealed class ZoneIndex
             }
         }
 
-        // Zones are sorted independently, in ranges so each worker takes many small zones at once; below 10^6 entries
-        // (zones of a few entries, a few milliseconds) one thread does it, without waiting for the pool.
+        // Zones are sorted independently, in ranges so each worker takes many small zones at once. Below 10^6 entries
+        // (zones of a few entries, about a millisecond) the calling thread does it alone.
         int rangeSize = Math.Max(64, zoneCount / (Environment.ProcessorCount * 8));
         int ranges = (zoneCount + rangeSize - 1) / rangeSize;
-        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = valid < 1_000_000 ? 1 : -1 }, r =>
-        {
-            int zoneEnd = Math.Min(zoneCount, (r + 1) * rangeSize);
-            for (int zone = r * rangeSize; zone < zoneEnd; zone++)
-            {
-                int from = start[zone], to = start[zone + 1];
-                if (to - from > 1)
-                {
-                    SortZone(entries.AsSpan(from, to - from));
-                }
-            }
-        });
+        ForkJoin.For(ranges, r => SortZones(entries, start, r * rangeSize, Math.Min(zoneCount, (r + 1) * rangeSize)), maxThreads: valid < 1_000_000 ? 1 : 0);
         return new ZoneIndex(start, entries, decMin, decMax, zoneHeight, zoneCount, radiusDeg);
     }
 
@@ -277,6 +268,18 @@ internal sealed class ZoneIndex
         }
         // -1e-17 % 360 + 360 rounds to 360.0 itself.
         return r >= 360.0 ? 0.0 : r;
+    }
+
+    private static void SortZones(Entry[] entries, int[] start, int zoneFrom, int zoneTo)
+    {
+        for (int zone = zoneFrom; zone < zoneTo; zone++)
+        {
+            int from = start[zone], to = start[zone + 1];
+            if (to - from > 1)
+            {
+                SortZone(entries.AsSpan(from, to - from));
+            }
+        }
     }
 
     // Sorts one zone by RA, ties (duplicate positions) by row, so results never depend on the sort's stability.

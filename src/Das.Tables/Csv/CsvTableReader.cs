@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Das.Tables.Columns;
 using Das.Tables.Model;
-using Das.Tables.VoTable;
 using Das.Tables.VoTable.Diagnostics;
 using Das.Tables.VoTable.Parsing;
+using Das.Tables.VoTable;
+using Das.Threading;
 
 namespace Das.Tables.Csv;
 
@@ -284,7 +285,7 @@ internal sealed class CsvTableReader
                     costB += slot.Cost;
                 }
             }
-            Parallel.Invoke(() => ParseColumns(a, rows), () => ParseColumns(b, rows));
+            ForkJoin.Invoke(() => ParseColumns(a, rows), () => ParseColumns(b, rows));
         }
         else
         {

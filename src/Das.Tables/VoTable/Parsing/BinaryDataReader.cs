@@ -1,9 +1,10 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Das.Tables.Columns;
 using Das.Tables.Model;
 using Das.Tables.VoTable.Diagnostics;
+using Das.Threading;
 
 namespace Das.Tables.VoTable.Parsing;
 
@@ -219,7 +220,7 @@ internal sealed class BinaryDataReader
             if (_parallel && (long)rows * _slots.Length > 40_000)
             {
                 int n = rows;
-                Parallel.Invoke(() => DecodeColumns(_groupA, n), () => DecodeColumns(_groupB, n));
+                ForkJoin.Invoke(() => DecodeColumns(_groupA, n), () => DecodeColumns(_groupB, n));
             }
             else
             {

@@ -4,6 +4,7 @@ using System.Text;
 using Das.Tables.Columns;
 using Das.Tables.Model;
 using Das.Tables.VoTable.Diagnostics;
+using Das.Threading;
 
 namespace Das.Tables.VoTable.Parsing;
 
@@ -181,7 +182,7 @@ internal sealed class TableDataReader
         {
             int mid = data.AsSpan(start + (end - start) / 2, end - start - (end - start) / 2).IndexOf(_trClose);
             int split = mid < 0 ? end : start + (end - start) / 2 + mid + _trClose.Length;
-            Parallel.Invoke(() => Scan(data, start, split, _first), () => Scan(data, split, end, _second));
+            ForkJoin.Invoke(() => Scan(data, start, split, _first), () => Scan(data, split, end, _second));
         }
         else
         {
@@ -195,7 +196,7 @@ internal sealed class TableDataReader
         if (_parallel && (long)(n1 + n2) * _slots.Length > 20_000)
         {
             long rowBase = Rows;
-            Parallel.Invoke(() => ParseColumns(_groupA, n1, n2, rowBase), () => ParseColumns(_groupB, n1, n2, rowBase));
+            ForkJoin.Invoke(() => ParseColumns(_groupA, n1, n2, rowBase), () => ParseColumns(_groupB, n1, n2, rowBase));
         }
         else
         {
