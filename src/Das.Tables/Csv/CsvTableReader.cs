@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Das.Tables.Columns;
 using Das.Tables.Model;
+using Das.Tables.VoTable;
 using Das.Tables.VoTable.Diagnostics;
 using Das.Tables.VoTable.Parsing;
-using Das.Tables.VoTable;
 using Das.Threading;
 
 namespace Das.Tables.Csv;
