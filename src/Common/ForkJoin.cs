@@ -33,13 +33,15 @@ internal static class ForkJoin
             return;
         }
         var loop = new Loop(count, body);
-        var helpers = new Task[threads - 1];
+        var partner = Partner.TryTake(loop.Work);
+        var helpers = new Task[threads - 1 - (partner is null ? 0 : 1)];
         for (int h = 0; h < helpers.Length; h++)
         {
             helpers[h] = Task.Factory.StartNew(static state => ((Loop)state!).Work(), loop, CancellationToken.None,
                 TaskCreationOptions.None, TaskScheduler.Default);
         }
         loop.Work();
+        partner?.Join(); // Loop.Work catches what the body throws: Join has nothing to rethrow
         foreach (var helper in helpers)
         {
             helper.Wait(); // runs the helper here when the pool has not started it (it then finds no work left)
@@ -59,8 +61,29 @@ internal static class ForkJoin
             second();
             return;
         }
-        var helper = Task.Factory.StartNew(second, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
         ExceptionDispatchInfo? failure = null;
+        if (Partner.TryTake(second) is { } partner)
+        {
+            try
+            {
+                first();
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            try
+            {
+                partner.Join();
+            }
+            catch (Exception e)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(e);
+            }
+            failure?.Throw();
+            return;
+        }
+        var helper = Task.Factory.StartNew(second, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
         try
         {
             first();
@@ -102,6 +125,125 @@ internal static class ForkJoin
             {
                 Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
                 Volatile.Write(ref _next, count); // the other threads stop at their next index
+            }
+        }
+    }
+
+    /// <summary>
+    /// One thread kept for the process that takes the second half of a fork. A parser forks every few hundred
+    /// microseconds (twice per block of a large table); a pool thread woken for each fork started 20-40 µs late on
+    /// the 2-core machine, a tenth of the work it came for, so the partner spins a little after each job, ready for
+    /// the next, and sleeps when no fork comes. One fork at a time uses it; a fork made meanwhile (another request's
+    /// table, a fork inside a fork) uses the pool as before.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The partner and its events live as long as the process.")]
+    private sealed class Partner
+    {
+        private const int Free = 0, Posted = 1, Running = 2, Done = 3;
+        // How long the partner waits for the next fork before it sleeps, and the caller for the partner before it blocks.
+        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
+
+        private static Partner? _shared;
+        private static int _taken;
+
+        private readonly ManualResetEventSlim _wake = new(false, 0);
+        private readonly ManualResetEventSlim _finished = new(false, 0);
+        private int _state = Free;
+        private int _sleeping;
+        private Action? _work;
+        private ExceptionDispatchInfo? _failure;
+
+        private Partner()
+        {
+            new Thread(Run) { IsBackground = true, Name = "Das fork-join partner" }.Start();
+        }
+
+        /// <summary>Hands <paramref name="work"/> to the partner; null when it is busy with another fork.</summary>
+        public static Partner? TryTake(Action work)
+        {
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
+            {
+                return null;
+            }
+            var partner = _shared ??= new Partner();
+            partner._work = work;
+            partner._failure = null;
+            partner._finished.Reset();
+            Interlocked.Exchange(ref partner._state, Posted); // a full fence: the sleeping flag is read after it
+            if (Volatile.Read(ref partner._sleeping) == 1)
+            {
+                partner._wake.Set();
+            }
+            return partner;
+        }
+
+        /// <summary>Returns when the work is done: run here when the partner has not started it. Rethrows its exception.</summary>
+        public void Join()
+        {
+            try
+            {
+                if (Interlocked.CompareExchange(ref _state, Free, Posted) == Posted)
+                {
+                    var work = _work!;
+                    _work = null;
+                    work();
+                    return;
+                }
+                long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+                while (Volatile.Read(ref _state) != Done)
+                {
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() > until)
+                    {
+                        _finished.Wait();
+                        break;
+                    }
+                    Thread.SpinWait(8);
+                }
+                Volatile.Write(ref _state, Free);
+                _failure?.Throw();
+            }
+            finally
+            {
+                Volatile.Write(ref _taken, 0);
+            }
+        }
+
+        private void Run()
+        {
+            while (true)
+            {
+                long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+                while (Volatile.Read(ref _state) != Posted)
+                {
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() > until)
+                    {
+                        _wake.Reset();
+                        Interlocked.Exchange(ref _sleeping, 1); // a full fence: the state is read after it
+                        if (Volatile.Read(ref _state) != Posted)
+                        {
+                            _wake.Wait();
+                        }
+                        Volatile.Write(ref _sleeping, 0);
+                        until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+                        continue;
+                    }
+                    Thread.SpinWait(8);
+                }
+                if (Interlocked.CompareExchange(ref _state, Running, Posted) != Posted)
+                {
+                    continue; // the caller ran it itself
+                }
+                try
+                {
+                    _work!();
+                }
+                catch (Exception e)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(e);
+                }
+                _work = null;
+                Volatile.Write(ref _state, Done);
+                _finished.Set();
             }
         }
     }

@@ -92,4 +92,49 @@ public sealed class ForkJoinTests
         var e = Assert.Throws<ArgumentException>(() => ForkJoin.Invoke(() => { }, () => throw new ArgumentException("second")));
         Assert.Equal("second", e.Message);
     }
+
+    [Fact]
+    public void Invoke_runs_the_second_action_beside_the_first_also_after_the_helper_slept()
+    {
+        Assert.SkipWhen(Environment.ProcessorCount < 2, "one core");
+        for (int round = 0; round < 3; round++)
+        {
+            // The first action waits for the second to start (or a generous time): only a second thread lets it go on.
+            using var secondStarted = new ManualResetEventSlim();
+            int firstThread = 0, secondThread = 0;
+            ForkJoin.Invoke(
+                () =>
+                {
+                    firstThread = Environment.CurrentManagedThreadId;
+                    Assert.True(secondStarted.Wait(TimeSpan.FromSeconds(30)), "the second action never started beside the first");
+                },
+                () =>
+                {
+                    secondThread = Environment.CurrentManagedThreadId;
+                    secondStarted.Set();
+                });
+            Assert.NotEqual(firstThread, secondThread);
+            Thread.Sleep(20); // long past the helper's spin: it sleeps and must be woken for the next fork
+        }
+    }
+
+    [Fact]
+    public void Forks_from_many_threads_at_once_and_forks_inside_forks_run_every_action_once()
+    {
+        const int Threads = 8, Forks = 2_000;
+        var counts = new int[Threads * Forks * 4];
+        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            for (int f = 0; f < Forks; f++)
+            {
+                int at = (t * Forks + f) * 4;
+                ForkJoin.Invoke(
+                    () => ForkJoin.Invoke(() => Interlocked.Increment(ref counts[at]), () => Interlocked.Increment(ref counts[at + 1])),
+                    () => ForkJoin.For(2, i => Interlocked.Increment(ref counts[at + 2 + i])));
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        Assert.All(counts, c => Assert.Equal(1, c));
+    }
 }

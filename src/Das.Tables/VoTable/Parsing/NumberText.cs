@@ -71,19 +71,17 @@ internal static class NumberText
         {
             return TryParseHex(s[(i + 2)..], negative, out value);
         }
-        ulong acc = 0;
-        for (; i < s.Length; i++)
+        // Leading zeros first (ReadDigits counts only significant digits), then up to 19 digits, which no ulong
+        // overflows; a 20th significant digit means at least 10^19, beyond every long.
+        while (i < s.Length && s[i] == (byte)'0')
         {
-            uint d = (uint)(s[i] - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-            if (acc > (ulong.MaxValue - d) / 10)
-            {
-                return false;
-            }
-            acc = acc * 10 + d;
+            i++;
+        }
+        ulong acc = 0;
+        int digits = 0;
+        if (ReadDigits(s, i, ref acc, ref digits) != s.Length)
+        {
+            return false;
         }
         if (negative)
         {
@@ -172,24 +170,25 @@ internal static class NumberText
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFloat(ReadOnlySpan<byte> s, out float value)
     {
-        if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits) &&
-            digits <= 19 && mantissa <= (1UL << 24) && exp10 >= -10 && exp10 <= 10)
+        if (TryFastDecimal(s, out ulong mantissa, out int exp10, out bool negative, out int digits) && digits <= 19)
         {
-            float m = mantissa;
-            value = exp10 < 0 ? m / Pow10F[-exp10] : m * Pow10F[exp10];
-            value = negative ? -value : value;
-            return true;
-        }
-        if (TryFastDecimal(s, out mantissa, out exp10, out negative, out digits) &&
-            digits <= 19 && mantissa <= (1UL << 53) && exp10 >= -22 && exp10 <= 22)
-        {
-            // Exact double first (one rounding), then to float; a double exactly halfway between two floats
-            // could be a double rounding, so that rare case goes to the runtime's parser.
-            double d = exp10 < 0 ? mantissa / Pow10[-exp10] : mantissa * Pow10[exp10];
-            if ((BitConverter.DoubleToInt64Bits(d) & 0x1FFFFFFF) != 0x10000000)
+            if (mantissa <= (1UL << 24) && exp10 >= -10 && exp10 <= 10)
             {
-                value = (float)(negative ? -d : d);
+                float m = mantissa;
+                value = exp10 < 0 ? m / Pow10F[-exp10] : m * Pow10F[exp10];
+                value = negative ? -value : value;
                 return true;
+            }
+            if (mantissa <= (1UL << 53) && exp10 >= -22 && exp10 <= 22)
+            {
+                // Exact double first (one rounding), then to float; a double exactly halfway between two floats
+                // could be a double rounding, so that rare case goes to the runtime's parser.
+                double d = exp10 < 0 ? mantissa / Pow10[-exp10] : mantissa * Pow10[exp10];
+                if ((BitConverter.DoubleToInt64Bits(d) & 0x1FFFFFFF) != 0x10000000)
+                {
+                    value = (float)(negative ? -d : d);
+                    return true;
+                }
             }
         }
         if (TryParseDoubleSlowSpecial(s, out double special))
@@ -361,6 +360,12 @@ internal static class NumberText
 
     private static bool TryParseDoubleSlowSpecial(ReadOnlySpan<byte> s, out double value)
     {
+        if (s.SequenceEqual("NaN"u8))
+        {
+            // How astropy, STILTS and Python's repr() write it: the common case, without the case-folding copy.
+            value = double.NaN;
+            return true;
+        }
         value = 0;
         if (s.Length is < 3 or > 9)
         {
