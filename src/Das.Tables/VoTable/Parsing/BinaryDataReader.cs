@@ -25,6 +25,8 @@ internal sealed class BinaryDataReader
     private long _consumedBefore; // decoded-stream offset of _buffer[0]
 
     private const int BatchBytes = 256 * 1024;
+    private const int MaxGrownBytes = 1 << 20;
+    private bool _readFilledRoom;
 
     private readonly bool _parallel;
     private readonly int[] _byCost;
@@ -91,7 +93,9 @@ internal sealed class BinaryDataReader
                     return DataOutcome.RowCap;
                 }
                 Compact();
+                int room = _buffer.Length - _end;
                 int n = await feed.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                _readFilledRoom = n == room;
                 if (n > 0)
                 {
                     _end += n;
@@ -137,9 +141,11 @@ internal sealed class BinaryDataReader
             _end -= _start;
             _start = 0;
         }
-        if (_end > _buffer.Length / 2)
+        // Grow when a row needs more than half the buffer (huge arrays), or while the feed fills all the room it is
+        // given (a large answer: the buffer starts small for the many small ones), up to 1 MiB.
+        if (_end > _buffer.Length / 2 || (_readFilledRoom && _buffer.Length < MaxGrownBytes))
         {
-            // A row longer than half the buffer (huge arrays): grow.
+            _readFilledRoom = false;
             var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             _buffer.AsSpan(0, _end).CopyTo(bigger);
             ArrayPool<byte>.Shared.Return(_buffer);

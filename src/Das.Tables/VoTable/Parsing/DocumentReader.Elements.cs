@@ -331,7 +331,7 @@ internal sealed partial class DocumentReader
             }
             string? encoding = _x.Attribute("encoding");
             string? href = _x.Attribute("href");
-            var reader = new BinaryDataReader(table.Slots!, binary2, _sink, _options.MaxRows, _fileInput ? 1 << 20 : 256 * 1024, _options.UseMultipleCores, table.Batcher);
+            var reader = new BinaryDataReader(table.Slots!, binary2, _sink, _options.MaxRows, _fileInput ? 1 << 20 : 16 * 1024, _options.UseMultipleCores, table.Batcher);
             if (href is null)
             {
                 if (_x.IsEmptyElement)

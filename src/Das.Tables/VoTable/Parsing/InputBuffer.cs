@@ -12,14 +12,26 @@ internal sealed class InputBuffer : IDisposable
     private readonly Stream _stream;
     private readonly bool _syncReads;
     private readonly long _maxBytes;
+    private readonly int _growTo;
+    private bool _readFilledRoom;
     private int _linesBefore;          // newlines in the bytes before Data[0]
     private long _lastNewlineBefore = -1; // absolute offset of the last newline before Data[0]
 
-    public InputBuffer(Stream stream, bool syncReads, long? maxBytes, int initialSize)
+    /// <param name="stream">The input.</param>
+    /// <param name="syncReads">Read synchronously (files).</param>
+    /// <param name="maxBytes">The byte cap, if any.</param>
+    /// <param name="initialSize">The window's first size.</param>
+    /// <param name="growTo">
+    /// While reads fill the whole room (the input is faster than the parser), the window doubles up to this size. An
+    /// archive's answer starts small: a server reads a thousand answers at once, and a window of 1 MiB each (on the
+    /// large object heap) made its first burst of queries collect gen2.
+    /// </param>
+    public InputBuffer(Stream stream, bool syncReads, long? maxBytes, int initialSize, int growTo)
     {
         _stream = stream;
         _syncReads = syncReads;
         _maxBytes = maxBytes ?? long.MaxValue;
+        _growTo = Math.Max(initialSize, growTo);
         Data = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
@@ -77,6 +89,7 @@ internal sealed class InputBuffer : IDisposable
             {
                 return ValueTask.FromResult(Failed(ex));
             }
+            _readFilledRoom = n == room;
             return ValueTask.FromResult(Advance(n));
         }
         return FillSlowAsync(room, cancellationToken);
@@ -93,6 +106,7 @@ internal sealed class InputBuffer : IDisposable
         {
             return Failed(ex);
         }
+        _readFilledRoom = n == room;
         return Advance(n);
     }
 
@@ -132,8 +146,9 @@ internal sealed class InputBuffer : IDisposable
             Position = 0;
             End = keep;
         }
-        if (End == Data.Length)
+        if (End == Data.Length || (_readFilledRoom && Data.Length < _growTo))
         {
+            _readFilledRoom = false;
             var bigger = ArrayPool<byte>.Shared.Rent(Data.Length * 2);
             Data.AsSpan(0, End).CopyTo(bigger);
             ArrayPool<byte>.Shared.Return(Data);
