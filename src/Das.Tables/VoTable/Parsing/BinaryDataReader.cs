@@ -27,6 +27,7 @@ internal sealed class BinaryDataReader
     private const int BatchBytes = 256 * 1024;
     private const int MaxGrownBytes = 1 << 20;
     private bool _readFilledRoom;
+    private byte[]? _spare; // the second buffer of a read that feeds ahead
 
     private readonly bool _parallel;
     private readonly int[] _byCost;
@@ -82,23 +83,34 @@ internal sealed class BinaryDataReader
     /// <summary>Message of a data error (bad base64, stream ended inside a row), when the outcome is DataError.</summary>
     public string? ErrorMessage { get; private set; }
 
-    public async ValueTask<DataOutcome> ReadAsync(BinaryFeed feed, CancellationToken cancellationToken)
+    /// <param name="feed">The decoded bytes.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="feedAhead">
+    /// The feed reads without waiting (a file): the last batch of each buffer is decoded while the feed fills a second
+    /// buffer, so reading and base64 decoding overlap with decoding the columns instead of coming between them.
+    /// </param>
+    public async ValueTask<DataOutcome> ReadAsync(BinaryFeed feed, CancellationToken cancellationToken, bool feedAhead = false)
     {
         try
         {
             while (true)
             {
-                if (DecodeRows())
+                int fed = -1;
+                if (DecodeRows(feedAhead ? feed : null, ref fed, cancellationToken))
                 {
                     return DataOutcome.RowCap;
                 }
-                Compact();
-                int room = _buffer.Length - _end;
-                int n = await feed.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-                _readFilledRoom = n == room;
+                int n = fed;
+                if (n < 0)
+                {
+                    Compact();
+                    int room = _buffer.Length - _end;
+                    n = await feed.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                    _readFilledRoom = n == room;
+                    _end += n;
+                }
                 if (n > 0)
                 {
-                    _end += n;
                     continue;
                 }
                 if (feed.DataError is not null)
@@ -129,6 +141,11 @@ internal sealed class BinaryDataReader
         {
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
+            if (_spare is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_spare);
+                _spare = null;
+            }
         }
     }
 
@@ -141,29 +158,39 @@ internal sealed class BinaryDataReader
             _end -= _start;
             _start = 0;
         }
-        // Grow when a row needs more than half the buffer (huge arrays), or while the feed fills all the room it is
-        // given (a large answer: the buffer starts small for the many small ones), up to 1 MiB.
-        if (_end > _buffer.Length / 2 || (_readFilledRoom && _buffer.Length < MaxGrownBytes))
+        int size = NextBufferSize(_end);
+        if (size > _buffer.Length)
         {
             _readFilledRoom = false;
-            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            var bigger = ArrayPool<byte>.Shared.Rent(size);
             _buffer.AsSpan(0, _end).CopyTo(bigger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
     }
 
-    /// <summary>Decodes every complete row in the buffer, batch by batch; true when the row cap was reached.</summary>
-    private bool DecodeRows()
+    /// <summary>
+    /// The size of the buffer that continues with <paramref name="kept"/> unread bytes: twice the present one when a
+    /// row needs more than half of it (huge arrays), or while the feed fills all the room it is given (a large answer:
+    /// the buffer starts small for the many small ones), up to 1 MiB.
+    /// </summary>
+    private int NextBufferSize(int kept) =>
+        kept > _buffer.Length / 2 || (_readFilledRoom && _buffer.Length < MaxGrownBytes) ? _buffer.Length * 2 : _buffer.Length;
+
+    /// <summary>
+    /// Decodes every complete row in the buffer, batch by batch; true when the row cap was reached. With a
+    /// <paramref name="feedAhead"/>, the last batch may also have fed the next bytes (<paramref name="fed"/> ≥ 0).
+    /// </summary>
+    private bool DecodeRows(BinaryFeed? feedAhead, ref int fed, CancellationToken cancellationToken)
     {
         while (true)
         {
             long before = Rows;
-            if (DecodeBatch())
+            if (DecodeBatch(feedAhead, ref fed, cancellationToken))
             {
                 return true;
             }
-            if (Rows == before)
+            if (fed >= 0 || Rows == before)
             {
                 return false;
             }
@@ -172,13 +199,14 @@ internal sealed class BinaryDataReader
 
     /// <summary>Decodes up to <see cref="BatchBytes"/> of complete rows; true when the row cap was reached.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool DecodeBatch()
+    private bool DecodeBatch(BinaryFeed? feedAhead, ref int fed, CancellationToken cancellationToken)
     {
         // First find where each complete row starts (cheap: only length prefixes are read), then decode the
         // cells column group by column group, on two threads for large blocks (each column has one writer).
         int rows = 0;
         int pos = _start;
         long allowed = _maxRows - Rows;
+        bool lastInBuffer = false; // the rows stopped at an incomplete one: the buffer has no more
         while (rows < allowed)
         {
             var row = _buffer.AsSpan(pos, _end - pos);
@@ -193,6 +221,7 @@ internal sealed class BinaryDataReader
                 {
                     throw new InvalidDataException(FormattableString.Invariant($"row {Rows + rows} has a negative array length"));
                 }
+                lastInBuffer = true;
                 break;
             }
             if (rows == _rowStarts.Length)
@@ -210,6 +239,11 @@ internal sealed class BinaryDataReader
         {
             // A second thread pays from a few thousand cells on (a 256 KiB batch of 21 columns holds about 26,000;
             // the bound was once 40,000, and such batches were decoded on one thread).
+            if (feedAhead is not null && lastInBuffer && _parallel && (long)rows * _slots.Length > 4_000)
+            {
+                fed = DecodeFeedingAhead(feedAhead, rows, pos, cancellationToken);
+                return Rows >= _maxRows;
+            }
             if (_parallel && (long)rows * _slots.Length > 4_000)
             {
                 int n = rows;
@@ -227,6 +261,47 @@ internal sealed class BinaryDataReader
             _batcher?.AfterBlock(_slots);
         }
         return Rows >= _maxRows;
+    }
+
+    /// <summary>
+    /// Decodes the buffer's last batch (<paramref name="rows"/> rows ending at <paramref name="end"/>) while the feed
+    /// fills a second buffer that starts with the incomplete row after them; the second buffer then becomes the
+    /// buffer. The feed is the first item of the loop, so the calling thread reads while the other decodes columns,
+    /// and both decode what is left. Returns the bytes fed (0 at the end of the stream).
+    /// </summary>
+    private int DecodeFeedingAhead(BinaryFeed feed, int rows, int end, CancellationToken cancellationToken)
+    {
+        int tail = _end - end;
+        int size = NextBufferSize(tail);
+        var next = _spare is { } spare && spare.Length >= size ? spare : ArrayPool<byte>.Shared.Rent(size);
+        if (next != _spare && _spare is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_spare);
+        }
+        _spare = null;
+        _buffer.AsSpan(end, tail).CopyTo(next);
+        int fed = 0;
+        ForkJoin.For(_byCost.Length + 1, k =>
+        {
+            if (k == 0)
+            {
+                var read = feed.ReadAsync(next.AsMemory(tail), cancellationToken);
+                fed = read.IsCompletedSuccessfully ? read.Result : read.AsTask().GetAwaiter().GetResult();
+            }
+            else
+            {
+                DecodeColumn(_byCost[k - 1], rows);
+            }
+        }, maxThreads: 2);
+        Rows += rows;
+        _batcher?.AfterBlock(_slots);
+        _readFilledRoom = fed == next.Length - tail;
+        _consumedBefore += end;
+        _spare = _buffer;
+        _buffer = next;
+        _start = 0;
+        _end = tail + fed;
+        return fed;
     }
 
     /// <summary>

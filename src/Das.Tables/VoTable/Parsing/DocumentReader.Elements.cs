@@ -343,7 +343,7 @@ internal sealed partial class DocumentReader
                     ReportHere(VoTableDiagnosticCodes.UnsupportedStream, $"inline {element} STREAM with encoding '{encoding}'; read as base64");
                 }
                 var feed = new InlineBase64Feed(_in);
-                var outcome = await reader.ReadAsync(feed, ct).ConfigureAwait(false);
+                var outcome = await reader.ReadAsync(feed, ct, feedAhead: _fileInput).ConfigureAwait(false);
                 if (feed.SkippingNeeded)
                 {
                     await feed.SkipRestAsync(ct).ConfigureAwait(false);
