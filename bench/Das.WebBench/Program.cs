@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Das.Testing;
 using Das.Web.Hosting;
+using Das.WebBench;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,58 +16,52 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using static Das.WebBench.Archives;
 
 // The web app's streaming figures (issue 6): Das.Web in process on 127.0.0.1 with N fake archives (one loopback
 // server each, latencies spread evenly from 50 ms to 1.5 s, nothing cached), and clients on the hub and on NDJSON.
 //  (a) first result: from the fastest archive answering to the first outcome reaching a client, over sequential runs;
 //  (b) concurrency: C clients at once (each its own position), total time per client against the slowest archive;
 //  (c) the first result drawn: Chromium shows the page, from the fastest archive answering to the first status painted.
-// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20] [--rounds 3] [--no-browser] [--profile page.cpuprofile]
+// Usage: dotnet run -c Release --project bench/Das.WebBench -- [--sources 25] [--clients 50] [--runs 20] [--rounds 3] [--no-browser] [--profile page.cpuprofile] [--in-process-archives]
 var options = Options.Parse(args);
+if (args.Contains("--archives-child"))
+{
+    return await ServeArchivesAsync(options.Sources);
+}
 using var allocations = args.Contains("--alloc") ? new Das.WebBench.AllocationSampler() : null;
-var stopwatch = Stopwatch.StartNew();
-double Now() => stopwatch.Elapsed.TotalMilliseconds;
+// Stopwatch ticks are the system's monotonic clock, the same in the archives' process: both sides' times compare.
+long startTicks = Stopwatch.GetTimestamp();
+double Now() => TicksToMs(Stopwatch.GetTimestamp());
+double TicksToMs(long ticks) => (ticks - startTicks) * 1000.0 / Stopwatch.Frequency;
 
-var latencies = Enumerable.Range(0, options.Sources)
-    .Select(i => options.Sources == 1 ? 50.0 : 50.0 + i * (1450.0 / (options.Sources - 1))).ToArray();
 var fastestAnswered = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
 var fastestAnsweredUnixMs = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
-var archives = new List<FakeVoServer>();
 // When the slowest archive received each request (ms on the stopwatch): says whether a late total was late leaving
 // Das (requests queued behind the burst) or late coming back.
 var slowestArrivals = new ConcurrentQueue<double>();
-for (int i = 0; i < options.Sources; i++)
-{
-    var archive = await FakeVoServer.StartAsync();
-    int index = i;
-    archive.Route("/scs", request =>
+var archiveEvents = new ArchiveEvents(
+    (ra, ticks, unixMs) =>
     {
-        var ra = RaOf(request.QueryString);
-        if (index == options.Sources - 1)
-        {
-            slowestArrivals.Enqueue(Now());
-        }
-        var answered = Task.Delay(TimeSpan.FromMilliseconds(latencies[index])).ContinueWith(_ =>
-        {
-            if (index == 0)
-            {
-                fastestAnswered[ra] = Now();
-                fastestAnsweredUnixMs[ra] = (TimeProvider.System.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMilliseconds;
-            }
-        }, TaskScheduler.Default);
-        return FakeResponse.VoTable(Cone(ra, 5)) with { WaitFor = answered };
-    });
-    archives.Add(archive);
-}
+        fastestAnswered[ra] = TicksToMs(ticks);
+        fastestAnsweredUnixMs[ra] = unixMs;
+    },
+    ticks => slowestArrivals.Enqueue(TicksToMs(ticks)));
+// The archives run in a process of their own, as real archives do (on the same two cores): in Das's process their
+// accept loops and handlers waited in Das's thread-pool queue behind its own work. --in-process-archives keeps them in.
+var archives = options.InProcessArchives
+    ? await Archives.StartInProcessAsync(options.Sources, archiveEvents)
+    : await Archives.StartChildAsync(options.Sources, archiveEvents);
+var latencies = Archives.Latencies(options.Sources);
 
 var catalogue = Path.Combine(Path.GetTempPath(), $"das-webbench-{Environment.ProcessId}.json");
 await File.WriteAllTextAsync(catalogue, JsonSerializer.Serialize(new
 {
     mode = "replace",
-    sources = archives.Select((a, i) => new Dictionary<string, object?>
+    sources = archives.Endpoints.Select((endpoint, i) => new Dictionary<string, object?>
     {
         ["id"] = $"s{i:00}", ["title"] = $"Archive {i}", ["kind"] = "catalogue", ["protocol"] = "scs",
-        ["endpoint"] = a.Url("scs").AbsoluteUri, ["budgetSeconds"] = 30, ["cacheHours"] = 0,
+        ["endpoint"] = endpoint.AbsoluteUri, ["budgetSeconds"] = 30, ["cacheHours"] = 0,
     }),
 }));
 
@@ -96,7 +90,7 @@ await app.StartAsync();
 var baseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient("bench");
 
-Console.WriteLine(Invariant($"Das.Web streaming benchmark: {options.Sources} loopback archives ({latencies[0]:0}–{latencies[^1]:0} ms), nothing cached, {Environment.ProcessorCount} cores, load average {LoadAverage()} at start"));
+Console.WriteLine(Invariant($"Das.Web streaming benchmark: {options.Sources} loopback archives ({latencies[0]:0}–{latencies[^1]:0} ms, {(options.InProcessArchives ? "in Das's process" : "in a process of their own")}), nothing cached, {Environment.ProcessorCount} cores, load average {LoadAverage()} at start"));
 
 // Warm up both paths (JIT, connection pools) before measuring.
 int positions = 0;
@@ -116,10 +110,10 @@ await using (var hub = await ConnectAsync())
     {
         var q = NextQuery();
         var hubRun = await RunHubAsync(hub, q);
-        firstHub.Add(hubRun.First - fastestAnswered[RaOf(q)]);
+        firstHub.Add(hubRun.First - await FastestAnsweredAsync(q));
         q = NextQuery();
         var ndRun = await RunNdjsonAsync(q);
-        firstNdjson.Add(ndRun.First - fastestAnswered[RaOf(q)]);
+        firstNdjson.Add(ndRun.First - await FastestAnsweredAsync(q));
     }
 }
 Console.WriteLine();
@@ -194,12 +188,46 @@ Console.WriteLine(Invariant($"load average at the end: {LoadAverage()}"));
 
 await app.StopAsync();
 await app.DisposeAsync();
-foreach (var a in archives)
-{
-    await a.DisposeAsync();
-}
+await archives.DisposeAsync();
 File.Delete(catalogue);
 return 0;
+
+// The fastest archive's answer to a query, as its process reported it (the report may trail the answer a little).
+async Task<double> FastestAnsweredAsync(string query)
+{
+    string ra = RaOf(query);
+    for (int i = 0; i < 100 && !fastestAnswered.ContainsKey(ra); i++)
+    {
+        await Task.Delay(10);
+    }
+    return fastestAnswered[ra];
+}
+
+// --archives-child: the archives for a parent benchmark, in this process; their URLs and events on stdout, until
+// stdin closes (the parent has finished or died).
+static async Task<int> ServeArchivesAsync(int sources)
+{
+    var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+    var gate = new object();
+    void Say(string line)
+    {
+        lock (gate)
+        {
+            output.WriteLine(line);
+        }
+    }
+    var events = new ArchiveEvents(
+        (ra, ticks, unixMs) => Say(FormattableString.Invariant($"answered {ra} {ticks} {unixMs:R}")),
+        ticks => Say(FormattableString.Invariant($"arrived {ticks}")));
+    await using var archives = await Archives.StartInProcessAsync(sources, events);
+    foreach (var endpoint in archives.Endpoints)
+    {
+        Say("url " + endpoint.AbsoluteUri);
+    }
+    Say("ready");
+    await Console.In.ReadToEndAsync();
+    return 0;
+}
 
 // A case begins: the slowest archive's arrivals are counted from now.
 double BeginCase()
@@ -291,26 +319,6 @@ static string RuntimeSince()
     return text;
 }
 
-static string RaOf(string queryString)
-{
-    // SCS sends RA=..&DEC=..&SR=..: the RA identifies the query (each run has its own).
-    foreach (var pair in queryString.TrimStart('?').Split('&'))
-    {
-        if (pair.StartsWith("RA=", StringComparison.OrdinalIgnoreCase))
-        {
-            return double.Parse(Uri.UnescapeDataString(pair[3..]), CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture);
-        }
-    }
-    return "";
-}
-
-static string Cone(string ra, int rows) =>
-    "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><TABLE>" +
-    "<FIELD name=\"id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.ra;meta.main\"/>" +
-    "<FIELD name=\"dec\" datatype=\"double\" unit=\"deg\" ucd=\"pos.eq.dec;meta.main\"/><DATA><TABLEDATA>" +
-    string.Concat(Enumerable.Range(1, rows).Select(i => $"<TR><TD>{i}</TD><TD>{ra}</TD><TD>20</TD></TR>")) +
-    "</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
-
 static string LoadAverage()
 {
     try
@@ -337,7 +345,7 @@ static string WebProjectDirectory()
 
 static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-internal sealed record Options(int Sources, int Clients, int Runs, int Rounds, bool Browser, string Chromium, string? Profile)
+internal sealed record Options(int Sources, int Clients, int Runs, int Rounds, bool Browser, string Chromium, string? Profile, bool InProcessArchives)
 {
     public static Options Parse(string[] args)
     {
@@ -348,7 +356,8 @@ internal sealed record Options(int Sources, int Clients, int Runs, int Rounds, b
         }
         return new Options(Get("--sources", 25), Get("--clients", 50), Get("--runs", 20), Get("--rounds", 3),
             !args.Contains("--no-browser"), Environment.GetEnvironmentVariable("DAS_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium",
-            Array.IndexOf(args, "--profile") is int p and >= 0 && p + 1 < args.Length ? args[p + 1] : null);
+            Array.IndexOf(args, "--profile") is int p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
+            args.Contains("--in-process-archives"));
     }
 }
 
