@@ -192,12 +192,16 @@ internal static class ForkJoin
                 long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
                 while (Volatile.Read(ref _state) != Done)
                 {
-                    if (System.Diagnostics.Stopwatch.GetTimestamp() > until)
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() <= until)
                     {
-                        _finished.Wait();
-                        break;
+                        Thread.SpinWait(8);
                     }
-                    Thread.SpinWait(8);
+                    else if (_finished.Wait(TimeSpan.FromMilliseconds(1)) && Volatile.Read(ref _state) != Done)
+                    {
+                        // A Set left over from the last job (the partner can be preempted between marking it done and
+                        // setting the event, after this fork reset it): the state decides, never the event alone.
+                        _finished.Reset();
+                    }
                 }
                 Volatile.Write(ref _state, Free);
                 _failure?.Throw();
