@@ -76,10 +76,7 @@ public static class VoTableReader
         {
             source = new GZipStream(source, CompressionMode.Decompress);
         }
-        // 1 MiB reads from a file: larger buffers (4 MiB was tried) were no faster and cost resident memory. A stream
-        // (an archive's answer, mostly a few KB) starts at 16 KiB and grows to 1 MiB while the data comes faster than
-        // it is parsed.
-        using var input = new InputBuffer(source, syncReads, options.MaxBytes, syncReads ? 1 << 20 : 16 * 1024, 1 << 20);
+        using var input = new InputBuffer(source, syncReads, options.MaxBytes);
         var reader = new DocumentReader(input, options, sink, syncReads);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -239,12 +239,13 @@ internal sealed class BinaryDataReader
         {
             // A second thread pays from a few thousand cells on (a 256 KiB batch of 21 columns holds about 26,000;
             // the bound was once 40,000, and such batches were decoded on one thread).
-            if (feedAhead is not null && lastInBuffer && _parallel && (long)rows * _slots.Length > 4_000)
+            bool twoThreads = _parallel && (long)rows * _slots.Length > 4_000;
+            if (twoThreads && feedAhead is not null && lastInBuffer)
             {
                 fed = DecodeFeedingAhead(feedAhead, rows, pos, cancellationToken);
                 return Rows >= _maxRows;
             }
-            if (_parallel && (long)rows * _slots.Length > 4_000)
+            if (twoThreads)
             {
                 int n = rows;
                 ForkJoin.For(_byCost.Length, k => DecodeColumn(_byCost[k], n), maxThreads: 2);
