@@ -40,7 +40,7 @@ public static class CsvReader
             throw new ArgumentException("the delimiter must be an ASCII character other than a quote or a line break", nameof(options));
         }
         var sink = new DiagnosticSink(options.Strictness, options.MaxDiagnosticsPerCode);
-        using var input = new InputBuffer(stream, syncReads, options.MaxBytes);
+        using var input = new InputBuffer(stream, syncReads, options.MaxBytes) { SplitWork = options.UseMultipleCores };
         var reader = new CsvTableReader(input, options, sink);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -71,12 +71,24 @@ public static class VoTableReader
                 BytesRead = got,
             };
         }
-        Stream source = new PrefixStream(head, got, stream);
-        if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
+        bool gzip = got == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        Stream source;
+        if (syncReads && !gzip && stream is FileStream { CanSeek: true })
         {
-            source = new GZipStream(source, CompressionMode.Decompress);
+            // A plain file is read from its start again, not through a PrefixStream: the input buffer reads files
+            // in two halves at once, which needs the file itself.
+            stream.Position -= got;
+            source = stream;
         }
-        using var input = new InputBuffer(source, syncReads, options.MaxBytes);
+        else
+        {
+            source = new PrefixStream(head, got, stream);
+            if (gzip)
+            {
+                source = new GZipStream(source, CompressionMode.Decompress);
+            }
+        }
+        using var input = new InputBuffer(source, syncReads, options.MaxBytes) { SplitWork = options.UseMultipleCores };
         var reader = new DocumentReader(input, options, sink, syncReads);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

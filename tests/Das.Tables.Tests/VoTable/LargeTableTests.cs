@@ -20,10 +20,10 @@ public sealed class LargeTableTests
     private static string Document(string data) =>
         $"<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE><TABLE>{Fields}<DATA>{data}</DATA></TABLE></RESOURCE></VOTABLE>";
 
-    private static string TableData()
+    private static string TableData(int rows = Rows)
     {
         var sb = new StringBuilder("<TABLEDATA>\n");
-        for (int i = 0; i < Rows; i++)
+        for (int i = 0; i < rows; i++)
         {
             sb.Append("<TR><TD>").Append(i).Append("</TD><TD>").Append((i * 0.1).ToString("R", System.Globalization.CultureInfo.InvariantCulture))
               .Append("</TD><TD>").Append(i % 7 == 0 ? "NaN" : (i * 0.5f).ToString("R", System.Globalization.CultureInfo.InvariantCulture))
@@ -110,5 +110,45 @@ public sealed class LargeTableTests
             }
         }
         Assert.Equal("n" + (b.RowCount - 1), b.Columns[4].GetValue(b.RowCount - 1));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_tabledata_file_read_in_split_halves_gives_the_stream_reads_table_and_line_numbers(bool cutInsideTheData)
+    {
+        // From a file, reads of 256 KiB or more fetch two halves at once and the newlines leaving the window are
+        // counted in two halves; a bad cell far into the file must still get the line a one-thread stream read gives.
+        const int rows = 60_000;
+        string data = TableData(rows);
+        int bad = data.IndexOf("<TD>n55000</TD>", StringComparison.Ordinal);
+        int rowEnd = data.IndexOf("</TR>", bad, StringComparison.Ordinal);
+        Assert.Equal("<TD>F</TD>", data[(rowEnd - 10)..rowEnd]); // row 55,000's boolean
+        data = data[..(rowEnd - 10)] + "<TD>maybe</TD>" + data[rowEnd..];
+        var xml = Encoding.UTF8.GetBytes(Document(data));
+        if (cutInsideTheData)
+        {
+            xml = xml[..(xml.Length * 19 / 20)];
+        }
+        string path = TempFiles.NewPath("split-halves.vot");
+        await File.WriteAllBytesAsync(path, xml, TestContext.Current.CancellationToken);
+        var streamed = await VoTableReader.ReadAsync(new MemoryStream(xml), new VoTableReaderOptions { UseMultipleCores = false }, TestContext.Current.CancellationToken);
+        var fromFile = await VoTableReader.ReadFileAsync(path, new VoTableReaderOptions { UseMultipleCores = true }, TestContext.Current.CancellationToken);
+        Table a = streamed.FirstTable(), b = fromFile.FirstTable();
+        Assert.Equal(cutInsideTheData ? a.RowCount : rows, b.RowCount);
+        Assert.Equal(a.RowCount, b.RowCount);
+        Assert.Equal(cutInsideTheData, b.IsTruncated);
+        for (int c = 0; c < a.Columns.Count; c++)
+        {
+            Assert.Equal(a.Columns[c].NullCount, b.Columns[c].NullCount);
+            for (int r = 0; r < a.RowCount; r += 7)
+            {
+                Assert.Equal(a.Columns[c].GetValue(r), b.Columns[c].GetValue(r));
+            }
+        }
+        var expected = Assert.Single(streamed.Diagnostics, d => d.Row == 55_000);
+        var actual = Assert.Single(fromFile.Diagnostics, d => d.Row == 55_000);
+        Assert.Equal(55_004, expected.Line); // three lines of header (FIELDs, then "<TABLEDATA>"), then one row per line
+        Assert.Equal((expected.Line, expected.Column, expected.ByteOffset), (actual.Line, actual.Column, actual.ByteOffset));
     }
 }

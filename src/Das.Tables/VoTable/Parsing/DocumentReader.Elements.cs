@@ -343,7 +343,18 @@ internal sealed partial class DocumentReader
                     ReportHere(VoTableDiagnosticCodes.UnsupportedStream, $"inline {element} STREAM with encoding '{encoding}'; read as base64");
                 }
                 var feed = new InlineBase64Feed(_in);
-                var outcome = await reader.ReadAsync(feed, ct, feedAhead: _fileInput).ConfigureAwait(false);
+                // Feeding ahead already reads on the second thread while this one decodes.
+                bool splitWork = _in.SplitWork;
+                _in.SplitWork = splitWork && !_fileInput;
+                DataOutcome outcome;
+                try
+                {
+                    outcome = await reader.ReadAsync(feed, ct, feedAhead: _fileInput).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _in.SplitWork = splitWork;
+                }
                 if (feed.SkippingNeeded)
                 {
                     await feed.SkipRestAsync(ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Das.Threading;
 
 namespace Das.Tables.VoTable.Parsing;
 
@@ -24,6 +25,9 @@ internal sealed class InputBuffer : IDisposable
     private const int StreamWindow = 16 * 1024;
     private const int MaxWindow = 1 << 20;
 
+    // From this many bytes on, a file read and a newline count are split between two threads.
+    private const int SplitBytes = 256 * 1024;
+
     /// <param name="stream">The input.</param>
     /// <param name="syncReads">Read synchronously (files).</param>
     /// <param name="maxBytes">The byte cap, if any.</param>
@@ -36,6 +40,12 @@ internal sealed class InputBuffer : IDisposable
     }
 
     public byte[] Data { get; private set; }
+
+    /// <summary>
+    /// Whether large file reads and newline counts may use a second thread (the default). A reader that already
+    /// overlaps reading with its own work (inline BINARY from a file feeds ahead) turns it off.
+    /// </summary>
+    public bool SplitWork { get; set; } = true;
 
     /// <summary>First unconsumed byte.</summary>
     public int Position { get; set; }
@@ -83,7 +93,9 @@ internal sealed class InputBuffer : IDisposable
             int n;
             try
             {
-                n = _stream.Read(Data, End, room);
+                n = SplitWork && _stream is FileStream { CanSeek: true } file && room >= SplitBytes
+                    ? ReadSplit(file, Data, End, room)
+                    : _stream.Read(Data, End, room);
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException)
             {
@@ -93,6 +105,40 @@ internal sealed class InputBuffer : IDisposable
             return ValueTask.FromResult(Advance(n));
         }
         return FillSlowAsync(room, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a file's next bytes as two halves at once. Copying from the page cache is the kernel's work on the
+    /// reading thread (about 75 ms of a 577 MB table on one core), and the parser's second thread was idle meanwhile.
+    /// </summary>
+    private static int ReadSplit(FileStream file, byte[] data, int start, int count)
+    {
+        var handle = file.SafeFileHandle;
+        long offset = file.Position;
+        int half = count / 2;
+        int first = 0, second = 0;
+        ForkJoin.Invoke(
+            () => first = ReadFully(handle, data.AsSpan(start, half), offset),
+            () => second = ReadFully(handle, data.AsSpan(start + half, count - half), offset + half));
+        // A short first half means the file ended there (or changed under us): the second half's bytes do not follow it.
+        int n = first == half ? half + second : first;
+        file.Position = offset + n;
+        return n;
+    }
+
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = RandomAccess.Read(handle, buffer[total..], offset + total);
+            if (n <= 0)
+            {
+                break;
+            }
+            total += n;
+        }
+        return total;
     }
 
     private async ValueTask<bool> FillSlowAsync(int room, CancellationToken cancellationToken)
@@ -139,7 +185,7 @@ internal sealed class InputBuffer : IDisposable
     {
         if (Position > 0 && (End == Data.Length || Position > Data.Length / 2 || End == Position))
         {
-            CountLines(Data.AsSpan(0, Position));
+            CountLines(Data, Position);
             int keep = End - Position;
             Data.AsSpan(Position, keep).CopyTo(Data);
             BaseOffset += Position;
@@ -156,9 +202,20 @@ internal sealed class InputBuffer : IDisposable
         }
     }
 
-    private void CountLines(ReadOnlySpan<byte> leaving)
+    private void CountLines(byte[] data, int length)
     {
-        int count = leaving.Count((byte)'\n');
+        int count;
+        if (SplitWork && length >= SplitBytes && Environment.ProcessorCount > 1)
+        {
+            int half = length / 2, first = 0, second = 0;
+            ForkJoin.Invoke(() => first = data.AsSpan(0, half).Count((byte)'\n'), () => second = data.AsSpan(half, length - half).Count((byte)'\n'));
+            count = first + second;
+        }
+        else
+        {
+            count = data.AsSpan(0, length).Count((byte)'\n');
+        }
+        var leaving = data.AsSpan(0, length);
         if (count > 0)
         {
             _linesBefore += count;
