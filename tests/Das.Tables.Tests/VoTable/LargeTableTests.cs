@@ -151,4 +151,30 @@ public sealed class LargeTableTests
         Assert.Equal(55_004, expected.Line); // three lines of header (FIELDs, then "<TABLEDATA>"), then one row per line
         Assert.Equal((expected.Line, expected.Column, expected.ByteOffset), (actual.Line, actual.Column, actual.ByteOffset));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Tables_that_follow_each_other_in_one_window_each_end_at_their_own_end_tag(bool multipleCores)
+    {
+        // VizieR sends one TABLE per catalogue: a window holds the end of one table's rows and the next table's. The
+        // cell pass stops at </TABLEDATA>; with two threads the second half of a block can start in the next table.
+        string small = "<TABLEDATA>" + string.Concat(Enumerable.Range(0, 9000).Select(i => $"<TR><TD>{i}</TD><TD>s{i}</TD></TR>\n")) + "</TABLEDATA>";
+        string xml = "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE>"
+            + $"<TABLE>{Fields}<DATA>{TableData(600)}</DATA></TABLE>"
+            + "<TABLE><FIELD name=\"k\" datatype=\"int\"/><FIELD name=\"s\" datatype=\"char\" arraysize=\"*\"/>"
+            + $"<DATA>{small}</DATA></TABLE>"
+            + $"<TABLE>{Fields}<DATA>{TableData(700)}</DATA></TABLE></RESOURCE></VOTABLE>";
+        string path = TempFiles.NewPath("consecutive-tables.vot");
+        await File.WriteAllTextAsync(path, xml, TestContext.Current.CancellationToken);
+        var result = await VoTableReader.ReadFileAsync(path, new VoTableReaderOptions { UseMultipleCores = multipleCores }, TestContext.Current.CancellationToken);
+        Assert.Empty(result.Diagnostics);
+        var tables = result.Document!.AllTables().ToList();
+        Assert.Equal([600, 9000, 700], tables.Select(t => t.RowCount));
+        Assert.All(tables, t => Assert.False(t.IsTruncated));
+        Assert.Equal("n599", tables[0].Columns[4].GetValue(599));
+        Assert.Equal(8999, tables[1].Columns[0].GetValue(8999));
+        Assert.Equal("s0", tables[1].Columns[1].GetValue(0));
+        Assert.Equal("n699", tables[2].Columns[4].GetValue(699));
+    }
 }
