@@ -25,7 +25,14 @@ public enum WrittenAs
 /// <summary>Compares a table Das wrote with the cells an independent reader returned, cell by cell.</summary>
 internal static class TableAssert
 {
-    public static void SameCells(Table expected, JsonElement actual, WrittenAs mode)
+    /// <param name="expected">The table that was written.</param>
+    /// <param name="actual">What a reader read back, in the dump's JSON shape.</param>
+    /// <param name="mode">How it was written.</param>
+    /// <param name="readByDas">
+    /// Read back by Das's own reader, which reads an empty string as null in every serialization (as TABLEDATA has
+    /// no other way to write a null string); the other readers keep BINARY2's empty strings.
+    /// </param>
+    public static void SameCells(Table expected, JsonElement actual, WrittenAs mode, bool readByDas = false)
     {
         var rows = actual.GetProperty("rows");
         Assert.Equal(expected.RowCount, rows.GetArrayLength());
@@ -39,6 +46,11 @@ internal static class TableAssert
                 string where = $"table '{expected.Name}', row {row}, column '{column.Name}' ({mode})";
                 try
                 {
+                    if (readByDas && column is StringColumn text && text.GetString(row) == "")
+                    {
+                        Assert.Equal(JsonValueKind.Null, cells[c].ValueKind);
+                        continue;
+                    }
                     SameCell(column, row, cells[c], mode);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

@@ -36,7 +36,7 @@ public sealed class RecentOutcomesTests
         var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
         var outcome = Images(Public, "http://127.0.0.1:9/a.fits");
         store.Record(Query, outcome, AccessContext.Anonymous);
-        Assert.Same(outcome, store.Find(Query, Public, AccessContext.Anonymous));
+        Assert.Equal("http://127.0.0.1:9/a.fits", store.Find(Query, Public, AccessContext.Anonymous)?.Table?.Columns[0].GetValue(0));
         Assert.Null(store.Find(Query with { Position = new SkyPosition(10, 20) }, Public, AccessContext.Anonymous));
         Assert.Null(store.Find(Query with { FovArcmin = 5 }, Public, AccessContext.Anonymous));
     }
@@ -95,5 +95,55 @@ public sealed class RecentOutcomesTests
         Assert.Null(store.Find(Query, sources[1], AccessContext.Anonymous));
         Assert.NotNull(store.Find(Query, sources[0], AccessContext.Anonymous));
         Assert.NotNull(store.Find(Query, sources[3], AccessContext.Anonymous));
+    }
+
+    [Fact]
+    public void A_kept_table_is_frozen_into_bytes_and_found_again_with_the_same_cells_and_truncation()
+    {
+        var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
+        var table = Table.FromFields([
+            new Field { Name = "ra", DataType = VoDataType.Double, Unit = "deg", Ucd = "pos.eq.ra;meta.main" },
+            new Field { Name = "name", DataType = VoDataType.Char, ArraySize = ArraySize.Variable },
+            new Field { Name = "n", DataType = VoDataType.Int },
+        ]);
+        for (int i = 0; i < 500; i++)
+        {
+            ((ScalarColumn<double>)table.Columns[0]).Append(i * 0.25);
+            if (i % 9 == 0)
+            {
+                table.Columns[1].AppendNull();
+            }
+            else
+            {
+                ((StringColumn)table.Columns[1]).Append("α Cen " + i);
+            }
+            if (i % 4 == 0)
+            {
+                table.Columns[2].AppendNull();
+            }
+            else
+            {
+                ((ScalarColumn<int>)table.Columns[2]).Append(-i);
+            }
+        }
+        table.Truncation = new Truncation(TruncationReason.RowCap, "the archive stopped at 500 rows");
+        var outcome = new SourceOutcome { Source = Public, Status = OutcomeStatus.Truncated, Table = table, Elapsed = TimeSpan.FromSeconds(1), Provenance = "http://127.0.0.1:9/sia?POS=1" };
+        store.Record(Query, outcome, AccessContext.Anonymous);
+        store.FreezeKept();
+        var found = store.Find(Query, Public, AccessContext.Anonymous)!;
+        Assert.NotSame(table, found.Table); // thawed from the bytes, not the live table
+        Assert.Equal((outcome.Status, outcome.Provenance, outcome.Elapsed), (found.Status, found.Provenance, found.Elapsed));
+        Assert.Equal(500, found.RowCount);
+        Assert.Equal(table.Truncation, found.Table!.Truncation);
+        Assert.Equal(["ra", "name", "n"], found.Table.Columns.Select(c => c.Name));
+        Assert.Equal("deg", found.Table.Columns[0].Field.Unit);
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.Equal(table.Columns[c].NullCount, found.Table.Columns[c].NullCount);
+            for (int r = 0; r < 500; r++)
+            {
+                Assert.Equal(table.Columns[c].GetValue(r), found.Table.Columns[c].GetValue(r));
+            }
+        }
     }
 }
