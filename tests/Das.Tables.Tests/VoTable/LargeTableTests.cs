@@ -33,7 +33,7 @@ public sealed class LargeTableTests
         return sb.Append("</TABLEDATA>").ToString();
     }
 
-    private static string Binary2(int rows = Rows)
+    private static string Binary2(int rows = Rows, int badRow = -1)
     {
         using var ms = new MemoryStream();
         Span<byte> b = stackalloc byte[8];
@@ -45,7 +45,7 @@ public sealed class LargeTableTests
             BinaryPrimitives.WriteSingleBigEndian(b, i * 0.5f); ms.Write(b[..4]);
             BinaryPrimitives.WriteInt16BigEndian(b, (short)(i % 5 == 0 ? -1 : i % 1000)); ms.Write(b[..2]);
             var name = Encoding.ASCII.GetBytes("n" + i);
-            BinaryPrimitives.WriteInt32BigEndian(b, name.Length); ms.Write(b[..4]); ms.Write(name);
+            BinaryPrimitives.WriteInt32BigEndian(b, i == badRow ? -5 : name.Length); ms.Write(b[..4]); ms.Write(name);
             var u = Encoding.BigEndianUnicode.GetBytes("ü" + (i % 13));
             BinaryPrimitives.WriteInt32BigEndian(b, u.Length / 2); ms.Write(b[..4]); ms.Write(u);
             ms.WriteByte(i % 3 == 0 ? (byte)'T' : (byte)'F');
@@ -176,5 +176,32 @@ public sealed class LargeTableTests
         Assert.Equal(8999, tables[1].Columns[0].GetValue(8999));
         Assert.Equal("s0", tables[1].Columns[1].GetValue(0));
         Assert.Equal("n699", tables[2].Columns[4].GetValue(699));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Binary2_rows_found_ahead_of_their_batch_obey_the_row_cap_and_stop_at_an_invalid_row(bool multipleCores)
+    {
+        // With two threads the rows of the next batch are found while this batch is decoded: a row cap inside that
+        // next batch, and a negative array length in it, must end the table where a one-thread read ends it.
+        var xml = Encoding.UTF8.GetBytes(Document(Binary2(100_000)));
+        var options = new VoTableReaderOptions { UseMultipleCores = multipleCores, MaxRows = 77_777 };
+        var capped = await VoTableReader.ReadAsync(new MemoryStream(xml), options, TestContext.Current.CancellationToken);
+        var table = capped.FirstTable();
+        Assert.Equal(77_777, table.RowCount);
+        Assert.Equal(TruncationReason.RowCap, table.Truncation?.Reason);
+        Assert.All(table.Columns, c => Assert.Equal(77_777, c.Count));
+        Assert.Equal("n77776", table.Columns[4].GetValue(77_776));
+
+        xml = Encoding.UTF8.GetBytes(Document(Binary2(100_000, badRow: 60_000)));
+        var bad = await VoTableReader.ReadAsync(new MemoryStream(xml), options with { MaxRows = null }, TestContext.Current.CancellationToken);
+        var one = await VoTableReader.ReadAsync(new MemoryStream(xml), options with { MaxRows = null, UseMultipleCores = false }, TestContext.Current.CancellationToken);
+        table = bad.FirstTable();
+        Assert.True(table.IsTruncated);
+        Assert.InRange(table.RowCount, 1, 60_000);
+        Assert.Equal(one.FirstTable().RowCount, table.RowCount);
+        Assert.All(table.Columns, c => Assert.Equal(table.RowCount, c.Count));
+        Assert.Contains(bad.Diagnostics, d => d.Message.Contains("row 60000 has a negative array length", StringComparison.Ordinal));
     }
 }

@@ -32,6 +32,9 @@ internal sealed class BinaryDataReader
     private readonly bool _parallel;
     private readonly int[] _byCost;
     private int[] _rowStarts = new int[64];         // doubled as rows come: most answers are small
+    private int[] _aheadRowStarts = new int[64];    // the next batch's, found while this one is decoded
+    private int[] _aheadCellOffsets = [];
+    private RowIndex _ahead;
     private readonly int _stride;                  // cell offsets per row: one per column and the row's length
     private int[] _cellOffsets = [];               // per row, where each cell starts (relative to the row), when rows vary
     private readonly int[]? _fixedOffsets;         // where each cell starts when every row has the same layout
@@ -74,6 +77,7 @@ internal sealed class BinaryDataReader
         else
         {
             _cellOffsets = new int[64 * _stride];
+            _aheadCellOffsets = new int[64 * _stride];
         }
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
@@ -151,6 +155,7 @@ internal sealed class BinaryDataReader
 
     private void Compact()
     {
+        _ahead = default; // made for bytes about to move
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
@@ -203,49 +208,56 @@ internal sealed class BinaryDataReader
     {
         // First find where each complete row starts (cheap: only length prefixes are read), then decode the
         // cells column group by column group, on two threads for large blocks (each column has one writer).
-        int rows = 0;
-        int pos = _start;
         long allowed = _maxRows - Rows;
-        bool lastInBuffer = false; // the rows stopped at an incomplete one: the buffer has no more
-        while (rows < allowed)
+        RowIndex batch;
+        if (_ahead.Valid && _ahead.From == _start && ReferenceEquals(_ahead.Buffer, _buffer))
         {
-            var row = _buffer.AsSpan(pos, _end - pos);
-            if (_fixedRowBytes < 0 && (rows + 1) * _stride > _cellOffsets.Length)
-            {
-                Array.Resize(ref _cellOffsets, _cellOffsets.Length * 2);
-            }
-            int length = _fixedRowBytes >= 0 ? (_fixedRowBytes <= row.Length ? _fixedRowBytes : -1) : RowLength(row, _cellOffsets.AsSpan(rows * _stride, _stride));
-            if (length < 0)
-            {
-                if (length == -2)
-                {
-                    throw new InvalidDataException(FormattableString.Invariant($"row {Rows + rows} has a negative array length"));
-                }
-                lastInBuffer = true;
-                break;
-            }
-            if (rows == _rowStarts.Length)
-            {
-                Array.Resize(ref _rowStarts, _rowStarts.Length * 2);
-            }
-            _rowStarts[rows++] = pos;
-            pos += length;
-            if (pos - _start >= BatchBytes)
-            {
-                break; // decode this batch while it is in the cache
-            }
+            // Indexed while the last batch was decoded.
+            (_rowStarts, _aheadRowStarts) = (_aheadRowStarts, _rowStarts);
+            (_cellOffsets, _aheadCellOffsets) = (_aheadCellOffsets, _cellOffsets);
+            batch = _ahead;
         }
+        else
+        {
+            batch = IndexRows(_start, allowed, ref _rowStarts, ref _cellOffsets);
+        }
+        _ahead = default;
+        if (batch.Invalid)
+        {
+            throw new InvalidDataException(FormattableString.Invariant($"row {Rows + batch.Rows} has a negative array length"));
+        }
+        int rows = batch.Rows, pos = batch.End;
         if (rows > 0)
         {
             // A second thread pays from a few thousand cells on (a 256 KiB batch of 21 columns holds about 26,000;
             // the bound was once 40,000, and such batches were decoded on one thread).
             bool twoThreads = _parallel && (long)rows * _slots.Length > 4_000;
-            if (twoThreads && feedAhead is not null && lastInBuffer)
+            if (twoThreads && feedAhead is not null && batch.LastInBuffer)
             {
                 fed = DecodeFeedingAhead(feedAhead, rows, pos, cancellationToken);
                 return Rows >= _maxRows;
             }
-            if (twoThreads)
+            if (twoThreads && _fixedRowBytes < 0 && !batch.LastInBuffer && rows < allowed)
+            {
+                // Rows of varying length are found one after the other (each length comes from the cells before
+                // it): the next batch's are found here as one more item beside the columns, not between batches.
+                int n = rows;
+                var buffer = _buffer;
+                long allowedNext = allowed - rows;
+                ForkJoin.For(_byCost.Length + 1, k =>
+                {
+                    if (k == 0)
+                    {
+                        var next = IndexRows(pos, allowedNext, ref _aheadRowStarts, ref _aheadCellOffsets);
+                        _ahead = next with { Buffer = buffer, Valid = true };
+                    }
+                    else
+                    {
+                        DecodeColumn(_byCost[k - 1], n);
+                    }
+                }, maxThreads: 2);
+            }
+            else if (twoThreads)
             {
                 int n = rows;
                 ForkJoin.For(_byCost.Length, k => DecodeColumn(_byCost[k], n), maxThreads: 2);
@@ -262,6 +274,54 @@ internal sealed class BinaryDataReader
             _batcher?.AfterBlock(_slots);
         }
         return Rows >= _maxRows;
+    }
+
+    /// <summary>
+    /// Finds the complete rows from <paramref name="from"/>, up to <see cref="BatchBytes"/> of them and at most
+    /// <paramref name="allowed"/>, writing where each starts (and, when rows vary, where each cell starts). Never
+    /// throws: a negative array length ends the rows found and says so (<see cref="RowIndex.Invalid"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private RowIndex IndexRows(int from, long allowed, ref int[] rowStarts, ref int[] cellOffsets)
+    {
+        int rows = 0;
+        int pos = from;
+        while (rows < allowed)
+        {
+            var row = _buffer.AsSpan(pos, _end - pos);
+            if (_fixedRowBytes < 0 && (rows + 1) * _stride > cellOffsets.Length)
+            {
+                Array.Resize(ref cellOffsets, cellOffsets.Length * 2);
+            }
+            int length = _fixedRowBytes >= 0 ? (_fixedRowBytes <= row.Length ? _fixedRowBytes : -1) : RowLength(row, cellOffsets.AsSpan(rows * _stride, _stride));
+            if (length < 0)
+            {
+                // The rows stopped at an incomplete one (the buffer has no more), or at an invalid one.
+                return new RowIndex(from, rows, pos, LastInBuffer: true, Invalid: length == -2);
+            }
+            if (rows == rowStarts.Length)
+            {
+                Array.Resize(ref rowStarts, rowStarts.Length * 2);
+            }
+            rowStarts[rows++] = pos;
+            pos += length;
+            if (pos - from >= BatchBytes)
+            {
+                break; // decode this batch while it is in the cache
+            }
+        }
+        return new RowIndex(from, rows, pos, LastInBuffer: false, Invalid: false);
+    }
+
+    /// <summary>
+    /// The rows of a batch: from where, how many, where they end, whether they stopped at an incomplete row or an
+    /// invalid one. As an index made ahead, also the buffer it was made in.
+    /// </summary>
+    private readonly record struct RowIndex(int From, int Rows, int End, bool LastInBuffer, bool Invalid)
+    {
+        public byte[]? Buffer { get; init; }
+
+        public bool Valid { get; init; }
     }
 
     /// <summary>
