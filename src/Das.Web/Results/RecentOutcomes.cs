@@ -23,7 +23,7 @@ namespace Das.Web.Results;
 /// thousands of objects that every collection of the young generations traced and copied: with 11,000 outcomes kept
 /// (50 clients' queries of 25 archives), one such collection paused the server for 100 ms.
 /// </remarks>
-public sealed class RecentOutcomes
+public sealed class RecentOutcomes : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -148,8 +148,19 @@ public sealed class RecentOutcomes
             _lru.AddFirst(entry.Node);
             kept = entry;
         }
-        // Thawed outside the lock: a large table takes a while, and the store serves other queries meanwhile.
-        return kept.Frozen is { } frozen ? kept.Outcome with { Table = frozen.Thaw() } : kept.Outcome;
+        if (kept.Frozen is not { } frozen)
+        {
+            return kept.Outcome;
+        }
+        try
+        {
+            // Thawed outside the lock: a large table takes a while, and the store serves other queries meanwhile.
+            return kept.Outcome with { Table = frozen.Thaw() };
+        }
+        catch (ObjectDisposedException)
+        {
+            return null; // let go meanwhile (replaced, or the least recently used): as if it had not been kept
+        }
     }
 
     /// <summary>
@@ -182,6 +193,10 @@ public sealed class RecentOutcomes
                 if (_entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
                 {
                     _entries[key] = entry with { Outcome = entry.Outcome with { Table = null }, Frozen = frozen };
+                }
+                else
+                {
+                    frozen.Dispose();
                 }
             }
         }
@@ -225,12 +240,26 @@ public sealed class RecentOutcomes
         }
         _lru.Remove(entry.Node);
         _bytes -= entry.Bytes;
+        entry.Frozen?.Dispose();
         foreach (var url in entry.Urls)
         {
             if (_urls.TryGetValue(url, out var keys) && keys.Remove(key) && keys.Count == 0)
             {
                 _urls.Remove(url);
             }
+        }
+    }
+
+    /// <summary>Lets every kept outcome go (their frozen tables live outside the collected heap).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var key in _entries.Keys.ToList())
+            {
+                RemoveLocked(key);
+            }
+            _unfrozen.Clear();
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class FrozenTableTests
     {
         // Every datatype of the random tables: scalars, fixed and variable arrays, complex numbers, non-ASCII text.
         var table = RandomTables.Create(77, rows);
-        var frozen = FrozenTable.Freeze(table);
+        using var frozen = FrozenTable.Freeze(table);
         var thawed = frozen.Thaw();
         Assert.NotSame(table, thawed);
         Assert.Equal(rows, thawed.RowCount);
@@ -28,9 +28,19 @@ public sealed class FrozenTableTests
     {
         var table = RandomTables.Create(78, 10);
         table.Truncation = new Truncation(TruncationReason.ByteCap, "stopped after 10 MB");
-        var frozen = FrozenTable.Freeze(table);
+        using var frozen = FrozenTable.Freeze(table);
         table.Truncation = null; // the frozen copy does not follow later changes
         Assert.Equal(new Truncation(TruncationReason.ByteCap, "stopped after 10 MB"), frozen.Thaw().Truncation);
         Assert.True(frozen.Bytes > 0);
+    }
+
+    [Fact]
+    public void A_disposed_frozen_table_no_longer_thaws()
+    {
+        var frozen = FrozenTable.Freeze(RandomTables.Create(79, 5));
+        Assert.Equal(5, frozen.Thaw().RowCount);
+        frozen.Dispose();
+        frozen.Dispose(); // twice is harmless
+        Assert.Throws<ObjectDisposedException>(() => frozen.Thaw());
     }
 }

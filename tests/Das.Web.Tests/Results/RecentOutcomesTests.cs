@@ -33,7 +33,7 @@ public sealed class RecentOutcomesTests
     [Fact]
     public void A_kept_outcome_is_found_for_the_same_query_and_not_for_another_place()
     {
-        var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
+        using var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
         var outcome = Images(Public, "http://127.0.0.1:9/a.fits");
         store.Record(Query, outcome, AccessContext.Anonymous);
         Assert.Equal("http://127.0.0.1:9/a.fits", store.Find(Query, Public, AccessContext.Anonymous)?.Table?.Columns[0].GetValue(0));
@@ -44,7 +44,7 @@ public sealed class RecentOutcomesTests
     [Fact]
     public void Restricted_outcomes_and_their_image_urls_reach_members_of_the_group_only()
     {
-        var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
+        using var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
         store.Record(Query, Images(Restricted, "http://127.0.0.1:9/secret.fits"), Member);
         Assert.NotNull(store.Find(Query, Restricted, Member));
         Assert.Null(store.Find(Query, Restricted, AccessContext.Anonymous));
@@ -56,7 +56,7 @@ public sealed class RecentOutcomesTests
     [Fact]
     public void What_a_caller_outside_the_group_was_told_is_never_kept()
     {
-        var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
+        using var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
         var refused = new SourceOutcome { Source = Restricted, Status = OutcomeStatus.Skipped, Elapsed = TimeSpan.Zero, Message = "restricted" };
         store.Record(Query, refused, AccessContext.Anonymous);
         Assert.Equal(0, store.Count);
@@ -67,7 +67,7 @@ public sealed class RecentOutcomesTests
     public void Image_urls_are_known_only_from_image_sources_link_columns_and_until_they_expire()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var store = new RecentOutcomes(new ResultsOptions { Minutes = 30 }, time);
+        using var store = new RecentOutcomes(new ResultsOptions { Minutes = 30 }, time);
         store.Record(Query, Images(Public, "http://127.0.0.1:9/a.fits", "not a url", "ftp://127.0.0.1/b.fits"), AccessContext.Anonymous);
         store.Record(Query, Images(Source("cat", null, ResultKind.Catalogue), "http://127.0.0.1:9/c.fits"), AccessContext.Anonymous);
         Assert.Equal("open", store.ImageSource("http://127.0.0.1:9/a.fits", AccessContext.Anonymous)?.Id);
@@ -86,7 +86,7 @@ public sealed class RecentOutcomesTests
         var outcomes = sources.Select(s => Images(s)).ToList();
         // Room for three entries of this size (each counts its table's memory and 1 KiB), not four.
         long entry = outcomes.Max(o => o.Table!.AllocatedBytes) + 1024;
-        var store = new RecentOutcomes(new ResultsOptions { MaxMegabytes = 3.5 * entry / 1048576.0 }, TimeProvider.System);
+        using var store = new RecentOutcomes(new ResultsOptions { MaxMegabytes = 3.5 * entry / 1048576.0 }, TimeProvider.System);
         store.Record(Query, outcomes[0], AccessContext.Anonymous);
         store.Record(Query, outcomes[1], AccessContext.Anonymous);
         store.Record(Query, outcomes[2], AccessContext.Anonymous);
@@ -100,7 +100,7 @@ public sealed class RecentOutcomesTests
     [Fact]
     public void A_kept_table_is_frozen_into_bytes_and_found_again_with_the_same_cells_and_truncation()
     {
-        var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
+        using var store = new RecentOutcomes(new ResultsOptions(), TimeProvider.System);
         var table = Table.FromFields([
             new Field { Name = "ra", DataType = VoDataType.Double, Unit = "deg", Ucd = "pos.eq.ra;meta.main" },
             new Field { Name = "name", DataType = VoDataType.Char, ArraySize = ArraySize.Variable },
