@@ -18,8 +18,8 @@ namespace Das.Web.Results;
 /// another instance runs the missing sources again (from the answer cache when they are cached).
 /// </summary>
 /// <remarks>
-/// An outcome is kept as it came for a moment, then its table is frozen into one block of bytes on the thread pool
-/// (<see cref="FrozenTable"/>) and thawed when a download asks for it. Thousands of live tables are hundreds of
+/// An outcome is kept as it came for a moment, then its table is frozen on the thread pool into one block of bytes
+/// outside the collected heap (<see cref="FrozenTable"/>) and thawed when a download asks for it. Thousands of live tables are hundreds of
 /// thousands of objects that every collection of the young generations traced and copied: with 11,000 outcomes kept
 /// (50 clients' queries of 25 archives), one such collection paused the server for 100 ms.
 /// </remarks>
@@ -186,7 +186,17 @@ public sealed class RecentOutcomes : IDisposable
             {
                 continue; // replaced or removed meanwhile
             }
-            var frozen = FrozenTable.Freeze(table);
+            FrozenTable frozen;
+            try
+            {
+                frozen = FrozenTable.Freeze(table);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A table the writer cannot write stays live: kept all the same, only dearer to the collector. (This
+                // runs on the thread pool, where an exception would end the process.)
+                continue;
+            }
             lock (_gate)
             {
                 // Only the entry that was frozen: a newer outcome may have replaced it meanwhile.
