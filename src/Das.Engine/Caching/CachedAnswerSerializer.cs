@@ -3,16 +3,14 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using Das.Engine.Sources;
 using Das.Tables.Model;
-using Das.Tables.VoTable;
-using Das.Tables.Writers.VoTable;
+using Das.Tables.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Das.Engine.Caching;
 
 /// <summary>
 /// How an answer is stored outside the process (Redis): a small JSON header (fetch time, provenance, notes,
-/// truncation) followed by the table as a BINARY2 VOTable — bytes we own and our own reader reads back exactly,
-/// never a runtime object format.
+/// truncation) followed by the table as Das stores tables (<see cref="StoredTable"/>: a BINARY2 VOTable).
 /// </summary>
 internal sealed class CachedAnswerSerializer : IHybridCacheSerializer<CachedAnswer>
 {
@@ -46,10 +44,8 @@ internal sealed class CachedAnswerSerializer : IHybridCacheSerializer<CachedAnsw
         target.Advance(5);
         target.Write(header.GetBuffer().AsSpan(0, (int)header.Length));
 
-        // The writer only awaits the MemoryStream, whose writes complete synchronously: no thread is blocked.
         var table = new MemoryStream();
-        VoTableWriter.WriteTableAsync(table, value.Answer.Table, new VoTableWriteOptions { Serialization = VoTableSerialization.Binary2, Indent = false, Base64LineLength = 0 },
-            CancellationToken.None).GetAwaiter().GetResult();
+        StoredTable.Write(table, value.Answer.Table);
         target.Write(table.GetBuffer().AsSpan(0, (int)table.Length));
     }
 
@@ -64,8 +60,7 @@ internal sealed class CachedAnswerSerializer : IHybridCacheSerializer<CachedAnsw
         using var header = JsonDocument.Parse(bytes.AsMemory(5, headerLength));
         var root = header.RootElement;
         using var tableBytes = new MemoryStream(bytes, 5 + headerLength, bytes.Length - 5 - headerLength, writable: false);
-        var read = VoTableReader.ReadAsync(tableBytes, null, CancellationToken.None).GetAwaiter().GetResult();
-        var table = read.Document?.FirstResultsTable() ?? throw new InvalidDataException("the cached answer holds no table: " + read.Failure?.Message);
+        var table = StoredTable.Read(tableBytes);
         if (root.TryGetProperty("truncation", out var reason))
         {
             table.Truncation = new Truncation(Enum.Parse<TruncationReason>(reason.GetString()!), root.GetProperty("truncationMessage").GetString() ?? "");

@@ -1,13 +1,11 @@
 using System.Runtime.InteropServices;
 using Das.Tables.Model;
-using Das.Tables.VoTable;
-using Das.Tables.Writers.VoTable;
 
 namespace Das.Tables.Storage;
 
 /// <summary>
-/// A table kept for later as one block of bytes outside the garbage-collected heap (a BINARY2 VOTable, which our
-/// reader reads back exactly) instead of its object graph. A server that keeps thousands of answers for a while
+/// A table kept for later as one block of bytes outside the garbage-collected heap (<see cref="StoredTable"/>: a
+/// BINARY2 VOTable, which our reader reads back exactly) instead of its object graph. A server that keeps thousands of answers for a while
 /// (for their downloads) would otherwise keep hundreds of thousands of objects (tables, columns, fields, strings),
 /// which every collection traced and copied: 50 MB of kept outcomes made one collection pause the server for 100 ms.
 /// </summary>
@@ -37,9 +35,7 @@ public sealed class FrozenTable : IDisposable
     {
         ArgumentNullException.ThrowIfNull(table);
         using var buffer = new MemoryStream();
-        // The writer only awaits the MemoryStream, whose writes complete synchronously: no thread is blocked.
-        VoTableWriter.WriteTableAsync(buffer, table, new VoTableWriteOptions { Serialization = VoTableSerialization.Binary2, Indent = false, Base64LineLength = 0 },
-            CancellationToken.None).GetAwaiter().GetResult();
+        StoredTable.Write(buffer, table);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var block = new NativeBlock(bytes.Length);
         block.WriteSpan(0, bytes);
@@ -56,8 +52,7 @@ public sealed class FrozenTable : IDisposable
         {
             _block.DangerousAddRef(ref held); // throws ObjectDisposedException once disposed
             using var input = new UnmanagedMemoryStream(_block, 0, (long)_block.ByteLength);
-            var read = VoTableReader.ReadAsync(input, new VoTableReaderOptions { UseMultipleCores = false }, CancellationToken.None).GetAwaiter().GetResult();
-            var table = read.Document?.FirstResultsTable() ?? throw new InvalidDataException("a frozen table did not read back: " + read.Failure?.Message);
+            var table = StoredTable.Read(input);
             table.Truncation = _truncation;
             return table;
         }
