@@ -210,7 +210,7 @@ internal sealed class BinaryDataReader
         // cells column group by column group, on two threads for large blocks (each column has one writer).
         long allowed = _maxRows - Rows;
         RowIndex batch;
-        if (_ahead.Valid && _ahead.From == _start && ReferenceEquals(_ahead.Buffer, _buffer))
+        if (ReferenceEquals(_ahead.Buffer, _buffer) && _ahead.From == _start)
         {
             // Indexed while the last batch was decoded.
             (_rowStarts, _aheadRowStarts) = (_aheadRowStarts, _rowStarts);
@@ -241,26 +241,14 @@ internal sealed class BinaryDataReader
             {
                 // Rows of varying length are found one after the other (each length comes from the cells before
                 // it): the next batch's are found here as one more item beside the columns, not between batches.
-                int n = rows;
                 var buffer = _buffer;
                 long allowedNext = allowed - rows;
-                ForkJoin.For(_byCost.Length + 1, k =>
-                {
-                    if (k == 0)
-                    {
-                        var next = IndexRows(pos, allowedNext, ref _aheadRowStarts, ref _aheadCellOffsets);
-                        _ahead = next with { Buffer = buffer, Valid = true };
-                    }
-                    else
-                    {
-                        DecodeColumn(_byCost[k - 1], n);
-                    }
-                }, maxThreads: 2);
+                DecodeColumnsOnTwoThreads(rows, () =>
+                    _ahead = IndexRows(pos, allowedNext, ref _aheadRowStarts, ref _aheadCellOffsets) with { Buffer = buffer });
             }
             else if (twoThreads)
             {
-                int n = rows;
-                ForkJoin.For(_byCost.Length, k => DecodeColumn(_byCost[k], n), maxThreads: 2);
+                DecodeColumnsOnTwoThreads(rows, beside: null);
             }
             else
             {
@@ -315,13 +303,31 @@ internal sealed class BinaryDataReader
 
     /// <summary>
     /// The rows of a batch: from where, how many, where they end, whether they stopped at an incomplete row or an
-    /// invalid one. As an index made ahead, also the buffer it was made in.
+    /// invalid one. As an index made ahead, also the buffer it was made in (none: no index made ahead).
     /// </summary>
     private readonly record struct RowIndex(int From, int Rows, int End, bool LastInBuffer, bool Invalid)
     {
         public byte[]? Buffer { get; init; }
+    }
 
-        public bool Valid { get; init; }
+    /// <summary>
+    /// Decodes the batch's columns on two threads, taken one at a time, costliest first; <paramref name="beside"/>,
+    /// when given, is one more item, taken first (finding the next batch's rows, or feeding the next bytes).
+    /// </summary>
+    private void DecodeColumnsOnTwoThreads(int rows, Action? beside)
+    {
+        int extra = beside is null ? 0 : 1;
+        ForkJoin.For(_byCost.Length + extra, k =>
+        {
+            if (k < extra)
+            {
+                beside!();
+            }
+            else
+            {
+                DecodeColumn(_byCost[k - extra], rows);
+            }
+        }, maxThreads: 2);
     }
 
     /// <summary>
@@ -342,18 +348,11 @@ internal sealed class BinaryDataReader
         _spare = null;
         _buffer.AsSpan(end, tail).CopyTo(next);
         int fed = 0;
-        ForkJoin.For(_byCost.Length + 1, k =>
+        DecodeColumnsOnTwoThreads(rows, () =>
         {
-            if (k == 0)
-            {
-                var read = feed.ReadAsync(next.AsMemory(tail), cancellationToken);
-                fed = read.IsCompletedSuccessfully ? read.Result : read.AsTask().GetAwaiter().GetResult();
-            }
-            else
-            {
-                DecodeColumn(_byCost[k - 1], rows);
-            }
-        }, maxThreads: 2);
+            var read = feed.ReadAsync(next.AsMemory(tail), cancellationToken);
+            fed = read.IsCompletedSuccessfully ? read.Result : read.AsTask().GetAwaiter().GetResult();
+        });
         Rows += rows;
         _batcher?.AfterBlock(_slots);
         _readFilledRoom = fed == next.Length - tail;
